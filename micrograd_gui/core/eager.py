@@ -1,0 +1,45 @@
+"""The eager backend: every point's loss built from Value objects, as LLM101n does it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .losses import l2_penalty, mean_loss, point_loss
+from .nn import MLP, input_values
+
+
+class EagerBackend:
+    """Loss, gradients and outputs of an MLP computed one Value at a time."""
+
+    exact = True  # the optimizer runs in Python floats too, so LLM101n is matched to the last digit
+
+    def __init__(self, model: MLP, loss: str, stable: bool):
+        self.model = model
+        self.loss_kind = loss
+        self.stable = stable
+
+    def _loss_graph(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0):  # type: ignore[no-untyped-def]
+        self.model.set_flat(theta.tolist())
+        losses = [point_loss(self.loss_kind, self.model(input_values(px, py)), int(c), self.stable)
+                  for (px, py), c in zip(X.tolist(), y.tolist())]
+        loss = mean_loss(losses)
+        if l2:
+            loss = loss + l2_penalty(self.model.parameters(), l2)
+        return loss
+
+    def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
+        return float(self._loss_graph(theta, X, y).data)
+
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+                      ) -> tuple[float, np.ndarray]:
+        loss = self._loss_graph(theta, X, y, l2)
+        params = self.model.parameters()
+        for p in params:
+            p.grad = 0
+        loss.backward()
+        return float(loss.data), np.array([p.grad for p in params], dtype=np.float64)
+
+    def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+        self.model.set_flat(theta.tolist())
+        rows = [[o.data for o in self.model(input_values(px, py))] for px, py in X.tolist()]
+        return np.array(rows, dtype=np.float64).reshape(len(rows), len(self.model.layers[-1].neurons))

@@ -1,0 +1,133 @@
+"""A scalar autograd engine in the style of karpathy/micrograd, without recursion or closures."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+Number = int | float
+
+
+class Value:
+    """One scalar, its gradient, and the op and ordered inputs that produced it."""
+
+    # Each node keeps the local derivative d(out)/d(input) for every input, computed in the forward
+    # pass with exactly micrograd's float expressions, so backward() is one loop with no closures.
+    __slots__ = ("data", "grad", "_prev", "_local", "_op", "label", "role", "__weakref__")
+
+    def __init__(self, data: Number, _prev: tuple[Value, ...] = (), _op: str = "", label: str = "",
+                 _local: tuple[Number, ...] = (), role: str = ""):
+        self.data = data
+        self.grad: Number = 0
+        self._prev = _prev
+        self._local = _local
+        self._op = _op
+        self.label = label
+        self.role = role  # "" (decided by the graph tracer), "input", "parameter" or "constant"
+
+    # ---- binary ops ---------------------------------------------------------------------------
+    def __add__(self, other: Value | Number) -> Value:
+        other = other if isinstance(other, Value) else Value(other, role="constant")
+        return Value(self.data + other.data, (self, other), "+", _local=(1.0, 1.0))
+
+    def __mul__(self, other: Value | Number) -> Value:
+        other = other if isinstance(other, Value) else Value(other, role="constant")
+        return Value(self.data * other.data, (self, other), "*", _local=(other.data, self.data))
+
+    def __pow__(self, k: Number) -> Value:
+        if isinstance(k, bool) or not isinstance(k, (int, float)):
+            raise TypeError(f"pow: the exponent must be an int or float, got {type(k).__name__}")
+        x = self.data
+        if x < 0 and not float(k).is_integer():
+            raise ValueError(f"pow: a negative base ({x}) cannot be raised to the non-integer power {k}")
+        if x == 0 and k < 0:
+            raise ValueError(f"pow: 0 cannot be raised to the negative power {k} (division by zero)")
+        if x == 0 and k < 1 and k != 0:
+            # the value is 0 but the derivative k * 0**(k-1) is undefined
+            return Value(x**k, (self,), f"**{k}", _local=(math.inf,))
+        return Value(x**k, (self,), f"**{k}", _local=(k * x ** (k - 1),))
+
+    # ---- unary ops ----------------------------------------------------------------------------
+    def relu(self) -> Value:
+        x = self.data
+        out = 0.0 if x < 0 else x
+        return Value(out, (self,), "ReLU", _local=(1.0 if out > 0 else 0.0,))
+
+    def tanh(self) -> Value:
+        t = math.tanh(self.data)
+        return Value(t, (self,), "tanh", _local=(1 - t**2,))
+
+    def sigmoid(self) -> Value:
+        x = self.data
+        if x >= 0:
+            s = 1.0 / (1.0 + math.exp(-x))
+        else:
+            e = math.exp(x)
+            s = e / (1.0 + e)
+        return Value(s, (self,), "sigmoid", _local=(s * (1 - s),))
+
+    def exp(self) -> Value:
+        try:
+            e = math.exp(self.data)
+        except OverflowError:
+            e = math.inf  # as PyTorch does; the trainer reports the run as diverged
+        return Value(e, (self,), "exp", _local=(e,))
+
+    def log(self) -> Value:
+        x = self.data
+        if x <= 0:
+            raise ValueError(f"log: the input must be positive, got {x}")
+        return Value(math.log(x), (self,), "log", _local=(1 / x,))
+
+    # ---- the rest, composed as micrograd composes them (the float results depend on it) ------
+    def __neg__(self) -> Value:
+        return self * -1.0
+
+    def __radd__(self, other: Number) -> Value:
+        return self + other
+
+    def __sub__(self, other: Value | Number) -> Value:
+        return self + (-other)
+
+    def __rsub__(self, other: Number) -> Value:
+        return other + (-self)
+
+    def __rmul__(self, other: Number) -> Value:
+        return self * other
+
+    def __truediv__(self, other: Value | Number) -> Value:
+        if not isinstance(other, Value) and other == 0:
+            raise ValueError("division: cannot divide by zero")
+        return self * other**-1
+
+    def __rtruediv__(self, other: Number) -> Value:
+        return other * self**-1
+
+    # ---- autograd -----------------------------------------------------------------------------
+    def topo(self) -> list[Value]:
+        """Every node this one depends on, inputs before outputs, in micrograd's DFS order."""
+        order: list[Value] = []
+        visited = {self}
+        stack: list[tuple[Value, Iterator[Value]]] = [(self, iter(self._prev))]
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if child not in visited:
+                    visited.add(child)
+                    stack.append((child, iter(child._prev)))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+        return order
+
+    def backward(self) -> None:
+        """Accumulate d(self)/d(node) into every node's grad (grads add up, as in micrograd)."""
+        self.grad = 1
+        for v in reversed(self.topo()):
+            g = v.grad
+            for child, d in zip(v._prev, v._local):
+                child.grad += d * g
+
+    def __repr__(self) -> str:
+        return f"Value(data={self.data}, grad={self.grad})"

@@ -1,0 +1,113 @@
+"""SGD (with momentum and linear decay) and AdamW, over a flat vector of parameters."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+OPTIMIZERS = ("sgd", "momentum", "adamw")
+OPTIMIZER_TITLES = {"sgd": "SGD", "momentum": "SGD + momentum", "adamw": "AdamW"}
+
+
+@dataclass(frozen=True)
+class OptimizerConfig:
+    kind: str = "adamw"
+    lr: float = 0.1
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.95
+    eps: float = 1e-8
+    weight_decay: float = 0.0
+    lr_decay: bool = False  # linear decay lr_k = lr0 * (1 - 0.9 * k / decay_steps)
+    decay_steps: int = 100
+
+    def validate(self) -> None:
+        if self.kind not in OPTIMIZERS:
+            raise ValueError(f"unknown optimizer '{self.kind}'; choose one of {', '.join(OPTIMIZERS)}")
+        if not (math.isfinite(self.lr) and self.lr > 0):
+            raise ValueError(f"the learning rate must be a positive finite number, got {self.lr}")
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ValueError(f"weight decay must be zero or positive, got {self.weight_decay}")
+        for name, b in (("momentum", self.momentum), ("beta1", self.beta1), ("beta2", self.beta2)):
+            if not (0 <= b < 1):
+                raise ValueError(f"{name} must be in [0, 1), got {b}")
+        if not (self.eps > 0 and math.isfinite(self.eps)):
+            raise ValueError(f"eps must be a positive number, got {self.eps}")
+        if self.lr_decay and self.decay_steps < 1:
+            raise ValueError("learning-rate decay needs at least one step to decay over")
+
+    def lr_at(self, k: int) -> float:
+        if not self.lr_decay:
+            return self.lr
+        return self.lr * (1 - 0.9 * min(k, self.decay_steps) / self.decay_steps)
+
+
+def adamw_update(p, g, m, v, t: int, lr: float, b1: float, b2: float, eps: float, wd: float):  # type: ignore[no-untyped-def]
+    """One AdamW update, written once for Python floats (exact LLM101n) and numpy arrays (fast)."""
+    m = b1 * m + (1 - b1) * g
+    v = b2 * v + (1 - b2) * (g**2)
+    m_hat = m / (1 - b1**t)
+    v_hat = v / (1 - b2**t)
+    p = p - lr * (m_hat / (v_hat**0.5 + eps) + wd * p)
+    return p, m, v
+
+
+def sgd_update(p, g, buf, lr: float, mu: float, wd: float):  # type: ignore[no-untyped-def]
+    """SGD as torch.optim.SGD: coupled weight decay, momentum buffer buf = mu*buf + g."""
+    if wd:
+        g = g + wd * p
+    if mu:
+        buf = mu * buf + g
+        g = buf
+    return p - lr * g, buf
+
+
+@dataclass
+class Optimizer:
+    """Holds the state (step count, moments) and applies updates to a flat parameter vector."""
+
+    config: OptimizerConfig
+    size: int
+    t: int = 0
+    m: np.ndarray = field(init=False)
+    v: np.ndarray = field(init=False)
+    last_update: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.m = np.zeros(self.size)  # AdamW first moment, or the SGD momentum buffer
+        self.v = np.zeros(self.size)
+        self.last_update = np.zeros(self.size)
+
+    def step(self, theta: np.ndarray, grad: np.ndarray, exact: bool = False) -> np.ndarray:
+        """Return the updated parameters. exact=True runs per scalar in Python floats, as LLM101n does."""
+        c = self.config
+        lr = c.lr_at(self.t)
+        self.t += 1
+        if exact:
+            p, g, m, v = theta.tolist(), grad.tolist(), self.m.tolist(), self.v.tolist()
+            for i in range(len(p)):
+                if c.kind == "adamw":
+                    p[i], m[i], v[i] = adamw_update(p[i], g[i], m[i], v[i], self.t, lr, c.beta1, c.beta2,
+                                                    c.eps, c.weight_decay)
+                else:
+                    mu = c.momentum if c.kind == "momentum" else 0.0
+                    p[i], m[i] = sgd_update(p[i], g[i], m[i], lr, mu, c.weight_decay)
+            new, self.m, self.v = np.array(p), np.array(m), np.array(v)
+        elif c.kind == "adamw":
+            new, self.m, self.v = adamw_update(theta, grad, self.m, self.v, self.t, lr, c.beta1, c.beta2,
+                                               c.eps, c.weight_decay)
+        else:
+            mu = c.momentum if c.kind == "momentum" else 0.0
+            new, self.m = sgd_update(theta, grad, self.m, lr, mu, c.weight_decay)
+        self.last_update = new - theta
+        return new
+
+    def reconfigure(self, config: OptimizerConfig) -> None:
+        """Apply new settings live; switching the kind of optimizer starts its state afresh."""
+        if config.kind != self.config.kind:
+            self.m[:] = 0.0
+            self.v[:] = 0.0
+            self.t = 0
+        self.config = config

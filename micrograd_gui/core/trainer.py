@@ -1,0 +1,186 @@
+"""Owns data, model, optimizer and config; one step() is one LLM101n training step."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from .config import ConfigError, TrainConfig
+from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
+from .eager import EagerBackend
+from .losses import num_outputs, outputs_to_class, outputs_to_probs
+from .nn import MLP
+from .optim import Optimizer, OptimizerConfig
+from .rng import RNG
+
+
+class Backend(Protocol):
+    exact: bool
+
+    def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float: ...
+
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+                      ) -> tuple[float, np.ndarray]: ...
+
+    def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray: ...
+
+
+class Diverged(RuntimeError):
+    """The loss or a gradient stopped being finite; the weights were left at their last finite values."""
+
+
+@dataclass(frozen=True)
+class StepResult:
+    step: int  # 1-based number of the step just taken
+    train_loss: float
+    val_loss: float | None  # computed before the step, every eval_every steps
+
+
+@dataclass(frozen=True)
+class SplitMetrics:
+    loss: float | None
+    accuracy: float | None
+    count: int
+
+
+def make_backend(engine: str, model: MLP, loss: str, stable: bool) -> Backend:
+    if engine == "eager":
+        return EagerBackend(model, loss, stable)
+    from .fast import FastBackend  # numpy plan compiled from the same Value graph
+
+    return FastBackend(model, loss, stable)
+
+
+class Trainer:
+    """A whole training run, reproducible from config.seed."""
+
+    def __init__(self, config: TrainConfig, data: Dataset | None = None):
+        self.config: TrainConfig = config
+        self.reset(config, data)
+
+    # ---- set-up -------------------------------------------------------------------------------
+    def reset(self, config: TrainConfig | None = None, data: Dataset | None = None) -> None:
+        """Re-initialise the weights from the seed: the RNG draws the preset's data, then the weights."""
+        config = config or self.config
+        config.validate()
+        rng = RNG(config.seed)
+        generated = make_dataset(config.dataset, rng)
+        data = generated if data is None else data
+        self.config = config
+        self.data = data
+        self.num_classes = max(config.dataset.classes, data.num_classes, max(data.labels, default=0) + 1)
+        nout = num_outputs(config.loss, self.num_classes)
+        self.model = MLP(2, [*config.hidden, nout], rng, config.activation, config.init_scale)
+        n_params = len(self.model.parameters())
+        if n_params > 20_000:
+            raise ConfigError(f"the model would have {n_params} parameters; the limit is 20000")
+        self.rng = rng  # mini-batches draw from where initialisation left off
+        self.theta = np.array(self.model.get_flat(), dtype=np.float64)
+        self.optimizer = Optimizer(config.optimizer, len(self.theta))
+        self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax)
+        self.step_count = 0
+
+    @property
+    def num_outputs(self) -> int:
+        return len(self.model.layers[-1].neurons)
+
+    def check_data(self, data: Dataset | None = None) -> None:
+        """Raise ConfigError saying what to add if this data cannot be trained on."""
+        data = self.data if data is None else data
+        train = data.classes_present(TRAIN)
+        if not data.indices(TRAIN):
+            raise ConfigError("There are no training points yet: click on the plot to add some, "
+                              "or choose a dataset and press Regenerate.")
+        if len(train) < 2:
+            raise ConfigError(f"All training points are class {next(iter(train))}: add points of at least "
+                              "one other class.")
+        top = max(data.labels) + 1
+        capacity = 2 if self.num_outputs == 1 else self.num_outputs
+        if top > capacity:
+            raise ConfigError(f"The data has {top} classes but the model outputs {capacity}: "
+                              "reset the model to grow its output layer.")
+
+    def set_data(self, data: Dataset) -> None:
+        """Swap in edited data between steps (the model is kept)."""
+        self.data = data
+
+    def set_optimizer(self, config: OptimizerConfig) -> None:
+        """Learning rate and optimizer settings apply live, from the next step."""
+        config.validate()
+        self.optimizer.reconfigure(config)
+        self.config = self.config.with_changes(optimizer=config)
+
+    def set_theta(self, theta: np.ndarray) -> None:
+        theta = np.asarray(theta, dtype=np.float64)
+        if theta.shape != self.theta.shape:
+            raise ValueError(f"expected {self.theta.size} parameters, got {theta.size}")
+        self.theta = theta.copy()
+
+    # ---- training -----------------------------------------------------------------------------
+    def step(self) -> StepResult:
+        """Validation loss every eval_every steps, then forward, backward and update on the train split."""
+        self.check_data()
+        k = self.step_count
+        val_loss = None
+        if self.config.eval_every and k % self.config.eval_every == 0 and self.data.indices(VAL):
+            val_loss = self.split_loss(VAL)
+        X, y = self.data.arrays(TRAIN)
+        bs = self.config.batch_size
+        if bs and bs < len(y):
+            idx = self.rng.sample(len(y), bs)
+            X, y = X[idx], y[idx]
+        loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+        if not (math.isfinite(loss) and np.isfinite(grad).all()):
+            raise Diverged(self._diverged_message(loss))
+        saved = (self.optimizer.t, self.optimizer.m.copy(), self.optimizer.v.copy())
+        theta = self.optimizer.step(self.theta, grad, exact=self.backend.exact)
+        if not np.isfinite(theta).all():
+            self.optimizer.t, self.optimizer.m, self.optimizer.v = saved
+            raise Diverged(self._diverged_message(math.inf))
+        self.theta = theta
+        self.step_count += 1
+        return StepResult(k + 1, loss, val_loss)
+
+    def _diverged_message(self, loss: float) -> str:
+        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else "a non-finite gradient"
+        return (f"Training stopped at step {self.step_count + 1}: the loss became {what}. "
+                f"The weights were restored to their last finite values. The learning rate "
+                f"({self.config.optimizer.lr:g}) is probably too high; lower it and press Play again.")
+
+    def run(self, steps: int, log: Callable[[str], None] = print) -> list[StepResult]:
+        """Train `steps` steps, logging in LLM101n's format."""
+        results = []
+        for _ in range(steps):
+            r = self.step()
+            if r.val_loss is not None:
+                log(f"step {r.step}/{steps}, val loss {r.val_loss:.6f}")
+            log(f"step {r.step}/{steps}, train loss {r.train_loss}")
+            results.append(r)
+        return results
+
+    # ---- evaluation ---------------------------------------------------------------------------
+    def split_loss(self, split: int) -> float | None:
+        X, y = self.data.arrays(split)
+        return self.backend.loss(self.theta, X, y) if len(y) else None
+
+    def outputs(self, X: np.ndarray) -> np.ndarray:
+        return self.backend.outputs(self.theta, np.asarray(X, dtype=np.float64).reshape(-1, 2))
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        return outputs_to_probs(self.config.loss, self.outputs(X))
+
+    def evaluate(self) -> dict[str, SplitMetrics]:
+        """Loss and accuracy of every split at the current weights."""
+        out = {}
+        for name, split in (("train", TRAIN), ("val", VAL), ("test", TEST)):
+            X, y = self.data.arrays(split)
+            if not len(y):
+                out[name] = SplitMetrics(None, None, 0)
+                continue
+            pred = outputs_to_class(self.outputs(X))
+            out[name] = SplitMetrics(self.backend.loss(self.theta, X, y), float((pred == y).mean()), len(y))
+        return out
