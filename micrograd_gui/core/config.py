@@ -42,8 +42,8 @@ class TrainConfig:
             self.optimizer.validate()
         except ValueError as e:
             raise ConfigError(str(e)) from None
-        if not isinstance(self.seed, int) or not (0 <= self.seed < 2**64):
-            raise ConfigError(f"the seed must be a whole number from 0 to 2^64-1, got {self.seed}")
+        if not isinstance(self.seed, int) or not (1 <= self.seed < 2**64):
+            raise ConfigError(f"the seed must be a whole number from 1 to 2^64-1, got {self.seed}")
         if len(self.hidden) > MAX_DEPTH:
             raise ConfigError(f"at most {MAX_DEPTH} hidden layers are supported, got {len(self.hidden)}")
         for i, h in enumerate(self.hidden):

@@ -8,6 +8,15 @@ from collections.abc import Iterator
 Number = int | float
 
 
+def _pow(x: Number, k: Number) -> float:
+    """x**k, or a signed infinity where Python raises OverflowError (as exp and * give inf)."""
+    try:
+        return x**k
+    except OverflowError:
+        negative = x < 0 and float(k).is_integer() and int(k) % 2 == 1
+        return -math.inf if negative else math.inf
+
+
 class Value:
     """One scalar, its gradient, and the op and ordered inputs that produced it."""
 
@@ -42,10 +51,10 @@ class Value:
             raise ValueError(f"pow: a negative base ({x}) cannot be raised to the non-integer power {k}")
         if x == 0 and k < 0:
             raise ValueError(f"pow: 0 cannot be raised to the negative power {k} (division by zero)")
-        if x == 0 and k < 1 and k != 0:
-            # the value is 0 but the derivative k * 0**(k-1) is undefined
-            return Value(x**k, (self,), f"**{k}", _local=(math.inf,))
-        return Value(x**k, (self,), f"**{k}", _local=(k * x ** (k - 1),))
+        if x == 0 and k < 1:
+            # 0**0 is 1 with slope 0 (as PyTorch); for 0 < k < 1 the slope at 0 is infinite
+            return Value(x**k, (self,), f"**{k}", _local=(0.0 if k == 0 else math.inf,))
+        return Value(_pow(x, k), (self,), f"**{k}", _local=(k * _pow(x, k - 1),))
 
     # ---- unary ops ----------------------------------------------------------------------------
     def relu(self) -> Value:

@@ -12,6 +12,8 @@ class RNG:
 
     def __init__(self, seed: int):
         self.state = int(seed) & _MASK64
+        if self.state == 0:  # xorshift maps 0 to 0 forever
+            raise ValueError("the seed must not be 0 (or a multiple of 2^64): xorshift would only draw zeros")
 
     def random_u32(self) -> int:
         s = self.state

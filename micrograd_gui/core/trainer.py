@@ -29,6 +29,20 @@ class Backend(Protocol):
     def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray: ...
 
 
+def data_problem(data: Dataset, capacity: int) -> str | None:
+    """What stops training on this data, said as what to do about it; None if nothing does."""
+    if not data.indices(TRAIN):
+        return ("There are no training points yet: click on the plot to add some, "
+                "or choose a dataset and press Regenerate.")
+    train = data.classes_present(TRAIN)
+    if len(train) < 2:
+        return f"All training points are class {next(iter(train))}: add points of at least one other class."
+    top = max(data.labels) + 1
+    if top > capacity:
+        return f"The data has {top} classes but the model outputs {capacity}: reset to grow the output layer."
+    return None
+
+
 class Diverged(RuntimeError):
     """The loss or a gradient stopped being finite; the weights were left at their last finite values."""
 
@@ -88,21 +102,21 @@ class Trainer:
     def num_outputs(self) -> int:
         return len(self.model.layers[-1].neurons)
 
+    @property
+    def class_capacity(self) -> int:
+        """How many classes the output layer can tell apart (one hinge score separates two)."""
+        return 2 if self.num_outputs == 1 else self.num_outputs
+
     def check_data(self, data: Dataset | None = None) -> None:
         """Raise ConfigError saying what to add if this data cannot be trained on."""
-        data = self.data if data is None else data
-        train = data.classes_present(TRAIN)
-        if not data.indices(TRAIN):
-            raise ConfigError("There are no training points yet: click on the plot to add some, "
-                              "or choose a dataset and press Regenerate.")
-        if len(train) < 2:
-            raise ConfigError(f"All training points are class {next(iter(train))}: add points of at least "
-                              "one other class.")
-        top = max(data.labels) + 1
-        capacity = 2 if self.num_outputs == 1 else self.num_outputs
-        if top > capacity:
-            raise ConfigError(f"The data has {top} classes but the model outputs {capacity}: "
-                              "reset the model to grow its output layer.")
+        problem = data_problem(self.data if data is None else data, self.class_capacity)
+        if problem:
+            raise ConfigError(problem)
+
+    def set_live(self, config: TrainConfig) -> None:
+        """Apply what can change mid-run (optimizer, L2, batch size); the rest waits for reset()."""
+        self.set_optimizer(config.optimizer)
+        self.config = self.config.with_changes(l2=config.l2, batch_size=config.batch_size)
 
     def set_data(self, data: Dataset) -> None:
         """Swap in edited data between steps (the model is kept)."""
@@ -110,7 +124,10 @@ class Trainer:
 
     def set_optimizer(self, config: OptimizerConfig) -> None:
         """Learning rate and optimizer settings apply live, from the next step."""
-        config.validate()
+        try:
+            config.validate()
+        except ValueError as e:
+            raise ConfigError(str(e)) from None
         self.optimizer.reconfigure(config)
         self.config = self.config.with_changes(optimizer=config)
 
@@ -126,14 +143,17 @@ class Trainer:
         self.check_data()
         k = self.step_count
         val_loss = None
-        if self.config.eval_every and k % self.config.eval_every == 0 and self.data.indices(VAL):
-            val_loss = self.split_loss(VAL)
         X, y = self.data.arrays(TRAIN)
         bs = self.config.batch_size
         if bs and bs < len(y):
             idx = self.rng.sample(len(y), bs)
             X, y = X[idx], y[idx]
-        loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+        try:
+            if self.config.eval_every and k % self.config.eval_every == 0 and self.data.indices(VAL):
+                val_loss = self.split_loss(VAL)
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+        except ValueError as e:  # the eager engine refuses e.g. log(0) when a probability underflows
+            raise Diverged(self._diverged_message(math.nan, str(e))) from None
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
             raise Diverged(self._diverged_message(loss))
         saved = (self.optimizer.t, self.optimizer.m.copy(), self.optimizer.v.copy())
@@ -145,9 +165,10 @@ class Trainer:
         self.step_count += 1
         return StepResult(k + 1, loss, val_loss)
 
-    def _diverged_message(self, loss: float) -> str:
-        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else "a non-finite gradient"
-        return (f"Training stopped at step {self.step_count + 1}: the loss became {what}. "
+    def _diverged_message(self, loss: float, detail: str = "") -> str:
+        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else "finite but a gradient was not"
+        why = f" ({detail})" if detail else ""
+        return (f"Training stopped at step {self.step_count + 1}: the loss became {what}{why}. "
                 f"The weights were restored to their last finite values. The learning rate "
                 f"({self.config.optimizer.lr:g}) is probably too high; lower it and press Play again.")
 
@@ -182,5 +203,7 @@ class Trainer:
                 out[name] = SplitMetrics(None, None, 0)
                 continue
             pred = outputs_to_class(self.outputs(X))
-            out[name] = SplitMetrics(self.backend.loss(self.theta, X, y), float((pred == y).mean()), len(y))
+            # a class the output layer does not have yet (added before a reset) has no loss
+            loss = self.backend.loss(self.theta, X, y) if y.max() < self.class_capacity else None
+            out[name] = SplitMetrics(loss, float((pred == y).mean()), len(y))
         return out

@@ -1,0 +1,165 @@
+"""Command line: the GUI (default), train, graph, bench, --self-test, --version."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .core.config import ConfigError, TrainConfig
+from .core.presets import PRESETS, get_preset
+
+
+def _hidden(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s) for s in text.split(",") if s.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--hidden takes sizes like 16,16, got '{text}'") from None
+    return sizes
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(s) for s in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--point takes X,Y like 0.5,-1, got '{text}'") from None
+    return x, y
+
+
+def _config(args: argparse.Namespace) -> TrainConfig:
+    config = get_preset(args.preset).config
+    changes: dict[str, object] = {}
+    if args.seed is not None:
+        changes["seed"] = args.seed
+    if args.hidden is not None:
+        changes["hidden"] = args.hidden
+    if args.engine is not None:
+        changes["engine"] = args.engine
+    return config.with_changes(**changes)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="micrograd-gui", description="Watch a scalar autograd engine learn.")
+    p.add_argument("--version", action="version", version=f"micrograd-gui {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the real window, drive it as a user would, print its figures")
+    sub = p.add_subparsers(dest="command")
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--preset", default="llm101n", choices=sorted(PRESETS), help="starting point")
+        sp.add_argument("--seed", type=int, help="RNG seed (data, weights, mini-batches)")
+        sp.add_argument("--hidden", type=_hidden, help="hidden layer sizes, e.g. 16,16")
+        sp.add_argument("--engine", choices=("eager", "fast"), help="Value objects or the compiled numpy plan")
+
+    t = sub.add_parser("train", help="train headless and print the LLM101n-style log")
+    common(t)
+    t.add_argument("--steps", type=int, help="number of steps (default: the preset's)")
+
+    g = sub.add_parser("graph", help="write the computation graph of one point's loss")
+    common(g)
+    g.add_argument("--point", type=_point, required=True, help="the point, X,Y")
+    g.add_argument("--label", type=int, required=True, help="its class")
+    g.add_argument("--steps", type=int, default=0, help="training steps first (default 0)")
+    g.add_argument("--format", choices=("json", "dot", "svg"), default="json")
+    g.add_argument("--out", help="file to write (default: standard output)")
+
+    b = sub.add_parser("bench", help="print the performance table")
+    b.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return p
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from .core.trainer import Trainer
+
+    config = _config(args)
+    steps = config.steps if args.steps is None else args.steps
+    config = config.with_changes(steps=steps)
+    trainer = Trainer(config)
+    trainer.check_data()
+    trainer.run(steps, log=lambda line: print(line, flush=True))
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from .core.graph_export import point_graph
+
+    config = _config(args)
+    graph = point_graph(config, args.point, args.label, args.steps)
+    if args.format == "json":
+        text = graph.to_json()
+    elif args.format == "dot":
+        text = graph.to_dot()
+    else:
+        from .core.graph_svg import to_svg
+
+        text = to_svg(graph)
+    summary = f"nodes {len(graph.nodes)} edges {len(graph.edges)}"
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+        print(summary)
+    else:
+        sys.stdout.write(text)
+        print(summary, file=sys.stderr)
+    return 0
+
+
+def run_gui(self_test: bool = False) -> int:
+    """Create the QApplication (the only place that does) and open the window."""
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as e:  # a broken install: say so rather than crash with a traceback
+        print(f"micrograd-gui: Qt could not be loaded ({e}); reinstall with 'pip install -e .'", file=sys.stderr)
+        return 3
+    sys.setswitchinterval(0.001)  # let the GUI thread take the GIL from the training thread quickly
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("micrograd-gui")
+    app.setOrganizationName("micrograd_gui")
+    app.setApplicationVersion(__version__)
+    import pyqtgraph as pg
+
+    pg.setConfigOptions(antialias=True)
+    from .ui.main_window import MainWindow
+
+    if self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(app)
+    window = MainWindow()
+    window.show()
+    _quit_on_signals(app)
+    app.aboutToQuit.connect(window.close)  # joins the training thread before Qt tears down
+    return int(app.exec())
+
+
+def _quit_on_signals(app) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+C or SIGTERM close the window properly instead of killing a running thread."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)  # wakes the interpreter so Python signal handlers run
+    timer.start(200)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "train":
+            return cmd_train(args)
+        if args.command == "graph":
+            return cmd_graph(args)
+        if args.command == "bench":
+            from .bench import main as bench_main
+
+            return int(bench_main(args.rest) or 0)
+        return run_gui(self_test=args.self_test)
+    except (ConfigError, ValueError) as e:
+        print(f"micrograd-gui: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. piped into head
+        return 0

@@ -1,0 +1,83 @@
+"""trace(root): the computation graph as plain, frozen nodes and edges; JSON and DOT export."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+
+from .engine import Value
+
+ROLES = ("input", "parameter", "constant", "intermediate")
+
+
+@dataclass(frozen=True)
+class Node:
+    id: int  # position in the topological order: stable for the same graph shape
+    op: str
+    data: float
+    grad: float
+    label: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Graph:
+    nodes: tuple[Node, ...]
+    edges: tuple[tuple[int, int], ...]  # (input id, consumer id), consumers in id order, inputs in call order
+
+    @property
+    def root(self) -> int:
+        return len(self.nodes) - 1
+
+    def to_json(self) -> str:
+        return json.dumps({"nodes": [_json_node(n) for n in self.nodes], "edges": [list(e) for e in self.edges]},
+                          indent=1)
+
+    def to_dot(self) -> str:
+        lines = ["digraph G {", "  rankdir=LR;", '  node [shape=record, fontname="DejaVu Sans"];']
+        fill = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#eeeeee", "intermediate": "#ffffff"}
+        for n in self.nodes:
+            name = f"{n.label} | " if n.label else ""
+            op = f"{_dot_escape(n.op)} | " if n.op else ""
+            lines.append(f'  n{n.id} [label="{{ {_dot_escape(name)}{op}data {n.data:.4g} | grad {n.grad:.4g} }}", '
+                         f'style=filled, fillcolor="{fill[n.role]}"];')
+        lines += [f"  n{a} -> n{b};" for a, b in self.edges]
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+
+def _dot_escape(s: str) -> str:
+    for ch in '\\{}|<>"':
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def _json_number(x: float) -> float | str:
+    # JSON has no NaN or infinity: spell them out rather than write invalid JSON
+    return x if math.isfinite(x) else str(x)
+
+
+def _json_node(n: Node) -> dict[str, object]:
+    d = asdict(n)
+    d["data"], d["grad"] = _json_number(n.data), _json_number(n.grad)
+    return d
+
+
+def role_of(v: Value) -> str:
+    if v._prev:
+        return "intermediate"
+    return v.role or "input"  # a leaf the user made without a role is an input, like micrograd's a, b
+
+
+def trace_values(root: Value) -> tuple[Graph, list[Value]]:
+    """The graph of root and, in the same order as its nodes, the live Values behind them."""
+    order = root.topo()
+    index = {id(v): i for i, v in enumerate(order)}
+    nodes = tuple(Node(i, v._op, float(v.data), float(v.grad), v.label, role_of(v)) for i, v in enumerate(order))
+    edges = tuple((index[id(c)], i) for i, v in enumerate(order) for c in v._prev)
+    return Graph(nodes, edges), order
+
+
+def trace(root: Value) -> Graph:
+    return trace_values(root)[0]

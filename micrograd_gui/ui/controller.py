@@ -1,0 +1,105 @@
+"""Controller: owns the worker thread; UI intents go in as queued signals, snapshots come out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+
+from micrograd_gui.core.config import TrainConfig
+from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.snapshot import Snapshot
+
+from .worker import TrainingWorker
+
+
+class Controller(QObject):
+    """The GUI thread's handle on training. Never touches the trainer itself."""
+
+    snapshot = Signal(object)
+    failed = Signal(str)
+    diverged = Signal(str)
+    running_changed = Signal(bool)
+
+    # requests, delivered to the worker's thread by queued connections
+    _play = Signal()
+    _pause = Signal()
+    _step = Signal(int)
+    _reset = Signal(object, object)
+    _set_data = Signal(object)
+    _set_live = Signal(object)
+    _set_rate = Signal(float)
+    _set_grid = Signal(bool)
+
+    def __init__(self, config: TrainConfig, data: Dataset | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.running = False
+        self.last: Snapshot | None = None
+        self.thread = QThread()
+        self.thread.setObjectName("trainingThread")
+        self.worker = TrainingWorker(config, data)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.start)
+        self.thread.finished.connect(self.worker.deleteLater)
+        for sig, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
+                          (self._step, self.worker.step_n), (self._reset, self.worker.reset),
+                          (self._set_data, self.worker.set_data), (self._set_live, self.worker.set_live),
+                          (self._set_rate, self.worker.set_rate), (self._set_grid, self.worker.set_grid_visible)):
+            sig.connect(slot)
+        self.worker.snapshot.connect(self._on_snapshot)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.diverged.connect(self._on_diverged)
+        self.worker.running_changed.connect(self._on_running_changed)
+        self.thread.start()
+
+    # ---- intents ------------------------------------------------------------------------------
+    def play(self) -> None:
+        self._play.emit()
+
+    def pause(self) -> None:
+        self._pause.emit()
+
+    def toggle(self) -> None:
+        (self.pause if self.running else self.play)()
+
+    def step(self, n: int = 1) -> None:
+        self._step.emit(n)
+
+    def reset(self, config: TrainConfig, data: Dataset) -> None:
+        self._reset.emit(config, data)
+
+    def set_data(self, data: Dataset) -> None:
+        self._set_data.emit(data)
+
+    def set_live(self, config: TrainConfig) -> None:
+        self._set_live.emit(config)
+
+    def set_rate(self, steps_per_second: float) -> None:
+        self._set_rate.emit(float(steps_per_second))
+
+    def set_grid_visible(self, visible: bool) -> None:
+        self._set_grid.emit(bool(visible))
+
+    def shutdown(self) -> None:
+        """Stop training and join the thread, before any Qt object it uses is destroyed."""
+        if self.thread.isRunning():
+            QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+            self.thread.quit()
+            self.thread.wait()
+
+    # ---- results (GUI thread) -----------------------------------------------------------------
+    @Slot(object)
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        self.last = snap
+        self.snapshot.emit(snap)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    @Slot(str)
+    def _on_diverged(self, message: str) -> None:
+        self.diverged.emit(message)
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        self.running = running
+        self.running_changed.emit(running)

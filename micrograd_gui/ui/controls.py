@@ -1,0 +1,276 @@
+"""Training controls: play / step / reset, speed, learning rate, optimizer, loss, batch, network, seed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from micrograd_gui.core.config import MAX_DEPTH, TrainConfig
+from micrograd_gui.core.losses import LOSS_TITLES
+from micrograd_gui.core.nn import ACTIVATIONS
+from micrograd_gui.core.optim import OPTIMIZER_TITLES, OptimizerConfig
+
+from .fields import LogSlider, NumberField
+
+SPEEDS = (("As fast as possible", 0.0), ("1000 steps/s", 1000.0), ("300 steps/s", 300.0),
+          ("100 steps/s", 100.0), ("30 steps/s", 30.0), ("10 steps/s", 10.0), ("3 steps/s", 3.0),
+          ("1 step/s", 1.0))
+BATCHES = (0, 1, 4, 8, 16, 32, 64, 128)
+MAX_GUI_WIDTH = 32
+
+
+class ControlsPanel(QWidget):
+    """Widgets in, intents out; holds no training state of its own beyond what it displays."""
+
+    play_clicked = Signal()
+    step_clicked = Signal(int)
+    reset_clicked = Signal()
+    live_changed = Signal()  # optimizer, learning rate, L2 or batch size: applies from the next step
+    network_changed = Signal()  # architecture, loss, init or seed: applies on Reset
+    rate_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        # ---- run buttons
+        self.play = QPushButton("Play")
+        self.play.setObjectName("playButton")
+        self.play.setToolTip("Start or pause training (Space)")
+        self.step = QPushButton("Step")
+        self.step.setObjectName("stepButton")
+        self.step.setToolTip("One training step (Right arrow)")
+        self.step10 = QPushButton("Step ×10")
+        self.step10.setObjectName("step10Button")
+        self.step10.setToolTip("Ten training steps")
+        self.reset = QPushButton("Reset")
+        self.reset.setObjectName("resetButton")
+        self.reset.setToolTip("Re-initialise the weights from the seed and apply network changes (R)")
+        for b in (self.play, self.step, self.step10, self.reset):
+            b.setMinimumHeight(34)
+        self.play.setStyleSheet("QPushButton { font-weight: bold; }")
+        self.play.clicked.connect(self.play_clicked.emit)
+        self.step.clicked.connect(lambda: self.step_clicked.emit(1))
+        self.step10.clicked.connect(lambda: self.step_clicked.emit(10))
+        self.reset.clicked.connect(self.reset_clicked.emit)
+        self.play_reason = QLabel()
+        self.play_reason.setObjectName("playReason")
+        self.play_reason.setWordWrap(True)
+        self.play_reason.setStyleSheet("color: #8a5a00;")
+        self.play_reason.hide()
+        self.speed = QComboBox()
+        self.speed.setObjectName("speedLimit")
+        for title, rate in SPEEDS:
+            self.speed.addItem(title, rate)
+        self.speed.setToolTip("Slow training down to follow it step by step")
+        self.speed.currentIndexChanged.connect(lambda _: self.rate_changed.emit(float(self.speed.currentData())))
+
+        # ---- optimisation (live)
+        self.lr = NumberField("Learning rate", 0.1, 0.0, 100.0, lo_open=True)
+        self.lr.edit.setObjectName("learningRateInput")
+        self.lr.edit.setToolTip("Step size; applies from the next step")
+        self.lr_slider = LogSlider(self.lr)
+        self.lr_slider.slider.setObjectName("learningRateSlider")
+        self.optimizer = QComboBox()
+        self.optimizer.setObjectName("optimizerChooser")
+        for key, title in OPTIMIZER_TITLES.items():
+            self.optimizer.addItem(title, key)
+        self.optimizer.setToolTip("How gradients become updates; applies live")
+        self.momentum = NumberField("Momentum", 0.9, 0.0, 0.999)
+        self.beta1 = NumberField("β1", 0.9, 0.0, 0.999)
+        self.beta2 = NumberField("β2", 0.95, 0.0, 0.9999)
+        self.weight_decay = NumberField("Weight decay", 0.0, 0.0, 1.0)
+        self.weight_decay.edit.setToolTip("AdamW: decoupled decay; SGD: added to the gradient")
+        self.lr_decay = QCheckBox("Linear decay")
+        self.lr_decay.setToolTip("lr_k = lr · (1 − 0.9·k/steps), as in micrograd's demo")
+        self.l2 = NumberField("L2", 0.0, 0.0, 1.0)
+        self.l2.edit.setToolTip("Adds α·Σp² to the loss")
+        self.batch = QComboBox()
+        self.batch.setObjectName("batchChooser")
+        for b in BATCHES:
+            self.batch.addItem("Full batch" if b == 0 else f"{b} points", b)
+        self.batch.setToolTip("Mini-batches are drawn from the seed")
+        self._decay_steps = 100
+
+        opt_form = QFormLayout()
+        opt_form.addRow("Learning rate", self.lr_slider)
+        opt_form.addRow("Optimizer", self.optimizer)
+        opt_form.addRow("Momentum", self.momentum)
+        opt_form.addRow("β1", self.beta1)
+        opt_form.addRow("β2", self.beta2)
+        opt_form.addRow("Weight decay", self.weight_decay)
+        opt_form.addRow("", self.lr_decay)
+        opt_form.addRow("L2 penalty", self.l2)
+        opt_form.addRow("Batch", self.batch)
+        self.opt_form = opt_form
+        opt_box = QGroupBox("Optimisation (applies live)")
+        opt_box.setLayout(opt_form)
+
+        # ---- network (on reset)
+        self.loss = QComboBox()
+        self.loss.setObjectName("lossChooser")
+        for key, title in LOSS_TITLES.items():
+            self.loss.addItem(title, key)
+        self.stable = QCheckBox("Stable softmax")
+        self.stable.setToolTip("Subtract max(logits) before exp; off reproduces LLM101n's reference exactly")
+        self.depth = QSpinBox()
+        self.depth.setObjectName("depthInput")
+        self.depth.setRange(0, MAX_DEPTH)
+        self.depth.setToolTip("Number of hidden layers (0: a linear model)")
+        self.widths: list[QSpinBox] = []
+        width_row = QHBoxLayout()
+        width_row.setSpacing(2)
+        for i in range(MAX_DEPTH):
+            s = QSpinBox()
+            s.setObjectName(f"widthInput{i + 1}")
+            s.setRange(1, MAX_GUI_WIDTH)
+            s.setValue(8)
+            s.setToolTip(f"Neurons in hidden layer {i + 1}")
+            self.widths.append(s)
+            width_row.addWidget(s)
+        self.activation = QComboBox()
+        self.activation.setObjectName("activationChooser")
+        for a in ACTIVATIONS:
+            self.activation.addItem(a, a)
+        self.init = QComboBox()
+        self.init.addItem("±1/√nin (LLM101n)", None)
+        self.init.addItem("±1 (micrograd)", 1.0)
+        self.init.setToolTip("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's nn.py")
+        self.seed = QSpinBox()
+        self.seed.setObjectName("seedInput")
+        self.seed.setRange(1, 2**31 - 1)
+        self.seed.setToolTip("One seed reproduces data, weights and mini-batches")
+        self.pending = QLabel("Network changes apply when you press Reset (R).")
+        self.pending.setObjectName("pendingNote")
+        self.pending.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.pending.setWordWrap(True)
+        self.pending.hide()
+        net_form = QFormLayout()
+        net_form.addRow("Loss", self.loss)
+        net_form.addRow("", self.stable)
+        net_form.addRow("Hidden layers", self.depth)
+        net_form.addRow("Neurons", width_row)
+        net_form.addRow("Activation", self.activation)
+        net_form.addRow("Init", self.init)
+        net_form.addRow("Seed", self.seed)
+        net_box = QGroupBox("Network (applies on Reset)")
+        net_lay = QVBoxLayout(net_box)
+        net_lay.addLayout(net_form)
+        net_lay.addWidget(self.pending)
+
+        buttons = QGridLayout()
+        buttons.addWidget(self.play, 0, 0, 1, 3)
+        buttons.addWidget(self.step, 1, 0)
+        buttons.addWidget(self.step10, 1, 1)
+        buttons.addWidget(self.reset, 1, 2)
+        self.play.setMinimumHeight(42)
+        self.set_running(False)
+        speed_row = QHBoxLayout()
+        speed_row.addWidget(QLabel("Speed"))
+        speed_row.addWidget(self.speed, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(buttons)
+        lay.addWidget(self.play_reason)
+        lay.addLayout(speed_row)
+        lay.addWidget(opt_box)
+        lay.addWidget(net_box)
+        lay.addStretch(1)
+
+        for f in (self.lr, self.momentum, self.beta1, self.beta2, self.weight_decay, self.l2):
+            f.value_changed.connect(lambda _v: self.live_changed.emit())
+        for c in (self.optimizer, self.batch):
+            c.currentIndexChanged.connect(lambda _i: self.live_changed.emit())
+        self.lr_decay.toggled.connect(lambda _b: self.live_changed.emit())
+        self.optimizer.currentIndexChanged.connect(self._show_optimizer_fields)
+        self.depth.valueChanged.connect(self._show_widths)
+        for w in (self.loss, self.activation, self.init):
+            w.currentIndexChanged.connect(lambda _i: self.network_changed.emit())
+        for s in (self.depth, self.seed, *self.widths):
+            s.valueChanged.connect(lambda _v: self.network_changed.emit())
+        self.stable.toggled.connect(lambda _b: self.network_changed.emit())
+
+    # ---- config <-> widgets -------------------------------------------------------------------
+    def set_config(self, c: TrainConfig) -> None:
+        widgets = (self.optimizer, self.batch, self.loss, self.stable, self.depth, self.activation, self.init,
+                   self.seed, self.lr_decay, *self.widths)
+        for w in widgets:
+            w.blockSignals(True)
+        o = c.optimizer
+        self.lr.set_value(o.lr)
+        self.lr_slider._sync_from_field(o.lr)
+        self.optimizer.setCurrentIndex(self.optimizer.findData(o.kind))
+        self.momentum.set_value(o.momentum)
+        self.beta1.set_value(o.beta1)
+        self.beta2.set_value(o.beta2)
+        self.weight_decay.set_value(o.weight_decay)
+        self.lr_decay.setChecked(o.lr_decay)
+        self._decay_steps = o.decay_steps
+        self.l2.set_value(c.l2)
+        self.batch.setCurrentIndex(max(0, self.batch.findData(c.batch_size)))
+        self.loss.setCurrentIndex(self.loss.findData(c.loss))
+        self.stable.setChecked(c.stable_softmax)
+        self.depth.setValue(len(c.hidden))
+        for i, h in enumerate(c.hidden):
+            self.widths[i].setValue(min(h, MAX_GUI_WIDTH))
+        self.activation.setCurrentIndex(self.activation.findData(c.activation))
+        self.init.setCurrentIndex(0 if c.init_scale is None else 1)
+        self.seed.setValue(c.seed)
+        for w in widgets:
+            w.blockSignals(False)
+        self._show_optimizer_fields()
+        self._show_widths()
+
+    def optimizer_config(self) -> OptimizerConfig:
+        return OptimizerConfig(self.optimizer.currentData(), lr=self.lr.value(), momentum=self.momentum.value(),
+                               beta1=self.beta1.value(), beta2=self.beta2.value(),
+                               weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.isChecked(),
+                               decay_steps=self._decay_steps)
+
+    def config(self, base: TrainConfig) -> TrainConfig:
+        """`base` with every setting these widgets show."""
+        return base.with_changes(
+            optimizer=self.optimizer_config(), l2=self.l2.value(), batch_size=int(self.batch.currentData()),
+            loss=self.loss.currentData(), stable_softmax=self.stable.isChecked(),
+            hidden=tuple(self.widths[i].value() for i in range(self.depth.value())),
+            activation=self.activation.currentData(), init_scale=self.init.currentData(), seed=self.seed.value())
+
+    # ---- state shown ------------------------------------------------------------------------------
+    def set_running(self, running: bool) -> None:
+        self.play.setText("Pause" if running else "Play")
+        icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
+        self.play.setIcon(self.style().standardIcon(icon))
+
+    def set_play_blocked(self, reason: str) -> None:
+        """Disable Play and Step with the reason shown, or enable them when reason is ''."""
+        for b in (self.play, self.step, self.step10):
+            b.setEnabled(not reason)
+        self.play_reason.setText(reason)
+        self.play_reason.setVisible(bool(reason))
+
+    def set_pending(self, pending: bool) -> None:
+        self.pending.setVisible(pending)
+
+    def _show_optimizer_fields(self) -> None:
+        kind = self.optimizer.currentData()
+        for field, visible in ((self.momentum, kind == "momentum"), (self.beta1, kind == "adamw"),
+                               (self.beta2, kind == "adamw"), (self.lr_decay, kind != "adamw")):
+            field.setVisible(visible)
+            label = self.opt_form.labelForField(field)
+            if label is not None:
+                label.setVisible(visible)
+
+    def _show_widths(self) -> None:
+        for i, s in enumerate(self.widths):
+            s.setVisible(i < self.depth.value())

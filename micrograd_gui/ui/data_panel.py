@@ -1,0 +1,212 @@
+"""The plane: points coloured by class and split, decision regions underneath, click / drag / remove."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.snapshot import EXTENT, Snapshot
+
+from .theme import PALETTES, SPLIT_SYMBOLS, region_image
+
+PICK_RADIUS_PX = 12  # how close to a point a drag or a remove must start
+
+
+class DataViewBox(pg.ViewBox):
+    """A fixed view of the plane that turns mouse gestures into signals in data coordinates."""
+
+    clicked = Signal(float, float, bool)  # x, y, shift held
+    remove_at = Signal(float, float)
+    drag = Signal(str, float, float)  # "start" / "move" / "finish", x, y
+
+    def __init__(self) -> None:
+        super().__init__(enableMenu=False)
+        self.setMouseEnabled(False, False)
+        self.setAspectLocked(True)
+
+    def _xy(self, scene_pos: QPointF) -> tuple[float, float]:
+        p = self.mapSceneToView(scene_pos)
+        return p.x(), p.y()
+
+    def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        x, y = self._xy(ev.scenePos())
+        mods = ev.modifiers()
+        if ev.button() == Qt.MouseButton.RightButton or (
+                ev.button() == Qt.MouseButton.LeftButton and mods & Qt.KeyboardModifier.ControlModifier):
+            self.remove_at.emit(x, y)
+        elif ev.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(x, y, bool(mods & Qt.KeyboardModifier.ShiftModifier))
+        else:
+            ev.ignore()
+            return
+        ev.accept()
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # type: ignore[no-untyped-def]
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        ev.accept()
+        if ev.isStart():
+            self.drag.emit("start", *self._xy(ev.buttonDownScenePos()))
+        self.drag.emit("finish" if ev.isFinish() else "move", *self._xy(ev.scenePos()))
+
+
+class DataPanel(QWidget):
+    """Shows a Dataset and the model's regions; emits edit intents (it never edits data itself)."""
+
+    add_requested = Signal(float, float, bool)  # x, y, shift (= next class)
+    remove_requested = Signal(int)
+    move_requested = Signal(int, float, float, bool)  # index, x, y, drag finished
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.palette_name = "standard"
+        self.hard_regions = False
+        self.show_contour = False
+        self._data = Dataset()
+        self._probs: np.ndarray | None = None
+        self._drag_index: int | None = None
+
+        self.view = DataViewBox()
+        self.plot = pg.PlotWidget(viewBox=self.view, background="w")
+        self.plot.setObjectName("dataPlot")
+        self.plot.setToolTip("Click: add a point of the active class · Shift-click: next class · "
+                             "Drag: move · Right-click or Ctrl-click: remove")
+        self.plot.hideButtons()
+        self.plot.showGrid(x=False, y=False)
+        for ax in ("left", "bottom"):
+            self.plot.getAxis(ax).setTextPen("k")
+            self.plot.getAxis(ax).setPen("k")
+        x0, x1, y0, y1 = EXTENT
+        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.regions = pg.ImageItem(axisOrder="row-major")
+        self.regions.setZValue(-10)
+        self.view.addItem(self.regions)
+        self.contours: list[pg.IsocurveItem] = []
+        self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self.view.addItem(self.scatter)
+
+        self.view.clicked.connect(self._on_clicked)
+        self.view.remove_at.connect(self._on_remove_at)
+        self.view.drag.connect(self._on_drag)
+
+        legend = QLabel("● train    ▲ validation    ■ test (hollow)")
+        legend.setObjectName("splitLegend")
+        legend.setStyleSheet("color: #444;")
+        self.counts = QLabel()
+        self.counts.setObjectName("pointCounts")
+        row = QHBoxLayout()
+        row.addWidget(legend)
+        row.addStretch(1)
+        row.addWidget(self.counts)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addLayout(row)
+
+    # ---- showing ------------------------------------------------------------------------------
+    def set_data(self, data: Dataset) -> None:
+        self._data = data
+        colours = PALETTES[self.palette_name]
+        n = len(data)
+        if n == 0:
+            self.scatter.setData([], [])
+        else:
+            brushes, pens, symbols = [], [], []
+            for c, s in zip(data.labels, data.splits):
+                col = colours[c % len(colours)]
+                symbols.append(SPLIT_SYMBOLS[s])
+                if s == 2:  # test points are hollow: seen but not trained on
+                    brushes.append(pg.mkBrush("w"))
+                    pens.append(pg.mkPen(col, width=2.5))
+                else:
+                    brushes.append(pg.mkBrush(col))
+                    pens.append(pg.mkPen("#222" if s == 0 else "k", width=1 if s == 0 else 2))
+            self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=symbols, brush=brushes,
+                                 pen=pens, size=11)
+        counts = [data.splits.count(s) for s in (0, 1, 2)]
+        self.counts.setText(f"{n} points: {counts[0]} train · {counts[1]} val · {counts[2]} test")
+
+    def set_snapshot(self, snap: Snapshot) -> None:
+        if snap.grid is None:
+            return
+        self._probs = snap.grid
+        self._draw_regions()
+
+    def set_regions_visible(self, visible: bool) -> None:
+        self.regions.setVisible(visible)
+        for c in self.contours:
+            c.setVisible(visible and self.show_contour)
+
+    def set_palette(self, name: str) -> None:
+        self.palette_name = name
+        self.set_data(self._data)
+        self._draw_regions()
+
+    def set_hard(self, hard: bool) -> None:
+        self.hard_regions = hard
+        self._draw_regions()
+
+    def set_contour(self, on: bool) -> None:
+        self.show_contour = on
+        self._draw_regions()
+
+    def _draw_regions(self) -> None:
+        probs = self._probs
+        if probs is None:
+            return
+        x0, x1, y0, y1 = EXTENT
+        # setImage forgets the placement, so the rect goes with every image
+        self.regions.setImage(region_image(probs, self.palette_name, self.hard_regions), autoLevels=False,
+                              levels=(0, 255), rect=QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._draw_contours(probs if self.show_contour else None)
+
+    def _draw_contours(self, probs: np.ndarray | None) -> None:
+        k = 0 if probs is None else probs.shape[-1]
+        while len(self.contours) < k:
+            iso = pg.IsocurveItem(level=0.5, pen=pg.mkPen("#222", width=2), axisOrder="row-major")
+            iso.setParentItem(self.regions)  # same transform as the image
+            self.contours.append(iso)
+        for i, iso in enumerate(self.contours):
+            if probs is not None and i < k:
+                iso.setData(np.asarray(probs[..., i], dtype=np.float64), level=0.5)
+                iso.setVisible(self.regions.isVisible())
+            else:
+                iso.setVisible(False)
+
+    # ---- gestures -> intents ------------------------------------------------------------------
+    def _nearest_within_reach(self, x: float, y: float) -> int | None:
+        i = self._data.nearest(x, y)
+        if i is None:
+            return None
+        px, py = self.view.viewPixelSize()
+        dx, dy = (self._data.xs[i] - x) / px, (self._data.ys[i] - y) / py
+        return i if dx * dx + dy * dy <= PICK_RADIUS_PX**2 else None
+
+    def _on_clicked(self, x: float, y: float, shift: bool) -> None:
+        self.add_requested.emit(x, y, shift)
+
+    def _on_remove_at(self, x: float, y: float) -> None:
+        i = self._data.nearest(x, y)
+        if i is not None:
+            self.remove_requested.emit(i)
+
+    def _on_drag(self, phase: str, x: float, y: float) -> None:
+        if phase == "start":
+            self._drag_index = self._nearest_within_reach(x, y)
+            return
+        if self._drag_index is None:
+            return
+        x0, x1, y0, y1 = EXTENT
+        x, y = min(max(x, x0), x1), min(max(y, y0), y1)
+        self.move_requested.emit(self._drag_index, x, y, phase == "finish")
+        if phase == "finish":
+            self._drag_index = None
+
+    def data_to_widget(self, x: float, y: float) -> QPointF:
+        """Where a data point is, in the plot viewport's pixel coordinates (for tests and the self-test)."""
+        scene = self.view.mapViewToScene(QPointF(x, y))
+        return QPointF(self.plot.mapFromScene(scene))

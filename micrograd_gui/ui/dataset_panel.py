@@ -1,0 +1,152 @@
+"""Dataset chooser (kind, n, noise, classes), Regenerate, the class palette, Clear, Undo and Redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, DatasetSpec
+
+from .theme import PALETTES
+
+
+class DatasetPanel(QWidget):
+    """Emits what the user asks for; the window decides what it means for the model."""
+
+    regenerate_requested = Signal(object)  # DatasetSpec
+    clear_requested = Signal()
+    undo_requested = Signal()
+    redo_requested = Signal()
+    active_class_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("datasetChooser")
+        for k in KINDS.values():
+            self.chooser.addItem(k.title, k.name)
+        self.chooser.setToolTip("Which dataset Regenerate draws")
+        self.n = QSpinBox()
+        self.n.setRange(0, MAX_POINTS)
+        self.n.setSingleStep(20)
+        self.n.setToolTip(f"How many points to draw (at most {MAX_POINTS})")
+        self.noise = QDoubleSpinBox()
+        self.noise.setRange(0.0, 2.0)
+        self.noise.setSingleStep(0.05)
+        self.noise.setToolTip("Gaussian noise added to each point")
+        self.classes = QSpinBox()
+        self.classes.setRange(2, MAX_CLASSES)
+        self.classes.setToolTip("Number of classes (as many as the dataset allows)")
+        self.regenerate = QPushButton("Regenerate")
+        self.regenerate.setObjectName("regenerateButton")
+        self.regenerate.setToolTip("Draw a new dataset from the seed; the model is re-initialised")
+        self.chooser.currentIndexChanged.connect(self._on_kind_changed)
+        self.regenerate.clicked.connect(self._on_regenerate)
+
+        form = QFormLayout()
+        form.addRow("Dataset", self.chooser)
+        form.addRow("Points", self.n)
+        form.addRow("Noise", self.noise)
+        form.addRow("Classes", self.classes)
+
+        # the palette: the class a click adds (keys 1-6)
+        self.class_buttons = QButtonGroup(self)
+        self.class_buttons.setExclusive(True)
+        pal = QHBoxLayout()
+        pal.setSpacing(3)
+        for c in range(MAX_CLASSES):
+            b = QPushButton(str(c + 1))
+            b.setObjectName(f"classButton{c + 1}")
+            b.setCheckable(True)
+            b.setFixedSize(34, 30)
+            b.setToolTip(f"Clicks add class {c + 1} points (key {c + 1})")
+            self.class_buttons.addButton(b, c)
+            pal.addWidget(b)
+        pal.addStretch(1)
+        self.class_buttons.idClicked.connect(self.active_class_changed.emit)
+        self.class_hint = QLabel()
+        self.class_hint.setObjectName("classHint")
+        self.class_hint.setWordWrap(True)
+        self.class_hint.setStyleSheet("color: #8a5a00;")
+        self.class_hint.hide()
+
+        self.clear = QPushButton("Clear")
+        self.clear.setObjectName("clearButton")
+        self.clear.setToolTip("Remove every point (undoable)")
+        self.undo = QPushButton("Undo")
+        self.undo.setObjectName("undoButton")
+        self.undo.setToolTip("Undo the last data edit (Ctrl+Z)")
+        self.redo = QPushButton("Redo")
+        self.redo.setObjectName("redoButton")
+        self.redo.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.clear.clicked.connect(self.clear_requested.emit)
+        self.undo.clicked.connect(self.undo_requested.emit)
+        self.redo.clicked.connect(self.redo_requested.emit)
+        edits = QHBoxLayout()
+        for b in (self.regenerate, self.clear, self.undo, self.redo):
+            edits.addWidget(b)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addLayout(edits)
+        lay.addWidget(QLabel("Click adds class:"))
+        lay.addLayout(pal)
+        lay.addWidget(self.class_hint)
+        self.set_palette("standard")
+
+    # ---- state in -----------------------------------------------------------------------------
+    def set_spec(self, spec: DatasetSpec) -> None:
+        self.chooser.blockSignals(True)
+        self.chooser.setCurrentIndex(self.chooser.findData(spec.kind))
+        self.chooser.blockSignals(False)
+        self._apply_kind_limits(spec.kind)
+        self.n.setValue(spec.n)
+        self.noise.setValue(spec.noise)
+        self.classes.setValue(spec.classes)
+
+    def spec(self) -> DatasetSpec:
+        return DatasetSpec(self.chooser.currentData(), self.n.value(), round(self.noise.value(), 4),
+                           self.classes.value())
+
+    def set_active_class(self, c: int) -> None:
+        self.class_buttons.button(c).setChecked(True)
+
+    def set_palette(self, name: str) -> None:
+        for c, col in enumerate(PALETTES[name]):
+            self.class_buttons.button(c).setStyleSheet(
+                f"QPushButton {{ background: {col}; color: white; font-weight: bold; border-radius: 4px; }}"
+                f"QPushButton:checked {{ border: 3px solid #111; }}")
+
+    def set_hint(self, text: str) -> None:
+        self.class_hint.setText(text)
+        self.class_hint.setVisible(bool(text))
+
+    # ---- internals ----------------------------------------------------------------------------
+    def _apply_kind_limits(self, kind: str) -> None:
+        k = KINDS[kind]
+        self.classes.setRange(k.min_classes, k.max_classes)
+        self.noise.setEnabled(k.uses_noise)
+        self.n.setEnabled(kind != "hand")
+
+    def _on_kind_changed(self) -> None:
+        kind = self.chooser.currentData()
+        k = KINDS[kind]
+        self._apply_kind_limits(kind)
+        self.classes.setValue(k.default_classes)
+        self.noise.setValue(k.default_noise)
+        if kind != "hand" and self.n.value() == 0:
+            self.n.setValue(100)
+
+    def _on_regenerate(self) -> None:
+        self.regenerate_requested.emit(self.spec())

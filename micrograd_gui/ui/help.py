@@ -1,0 +1,23 @@
+"""The F1 overview: what to click and which keys do what."""
+
+SHORTCUTS_HTML = """
+<h3>How to use it</h3>
+<ol>
+<li><b>Click</b> on the plane to add a point of the active class; <b>Shift-click</b> adds the next class.</li>
+<li><b>Drag</b> a point to move it; <b>right-click</b> or <b>Ctrl-click</b> removes the nearest one.</li>
+<li>Press <b>Space</b> to train and watch the regions, the loss and the accuracy change.</li>
+<li>Change the learning rate or optimizer while it runs; network changes apply on <b>Reset</b>.</li>
+</ol>
+<h3>Keys</h3>
+<table cellpadding="3">
+<tr><td><b>Space</b></td><td>Play / Pause</td></tr>
+<tr><td><b>Right</b></td><td>One training step</td></tr>
+<tr><td><b>Shift+Right</b></td><td>Ten training steps</td></tr>
+<tr><td><b>R</b></td><td>Reset the weights from the seed (data kept)</td></tr>
+<tr><td><b>1</b> – <b>6</b></td><td>Active class for clicks</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo a data edit</td></tr>
+<tr><td><b>V</b>, <b>H</b>, <b>C</b></td><td>Regions on/off, hard argmax, 0.5 contour</td></tr>
+<tr><td><b>F1</b></td><td>This overview</td></tr>
+</table>
+<p>● train points · ▲ validation points · hollow ■ test points (never trained on).</p>
+"""

@@ -1,0 +1,95 @@
+"""Train and validation loss per step (linear or log scale) and the accuracies underneath."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from micrograd_gui.core.snapshot import Snapshot
+
+
+class _Series:
+    """A growing (step, value) buffer with amortised appends."""
+
+    def __init__(self) -> None:
+        self.x = np.empty(1024)
+        self.y = np.empty(1024)
+        self.n = 0
+
+    def clear(self) -> None:
+        self.n = 0
+
+    def extend(self, xs: list[float], ys: list[float]) -> None:
+        need = self.n + len(xs)
+        if need > len(self.x):
+            size = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, size)
+            self.y = np.resize(self.y, size)
+        self.x[self.n:need] = xs
+        self.y[self.n:need] = ys
+        self.n = need
+
+    def view(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[:self.n], self.y[:self.n]
+
+
+class LossPlot(QWidget):
+    """Redraws only from snapshots; keeps the history of the current run."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setObjectName("lossPlot")
+        self.plot.setLabel("bottom", "step")
+        self.plot.setLabel("left", "loss")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMenuEnabled(False)
+        self.plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        self.plot.setClipToView(True)
+        self.plot.setDownsampling(auto=True, mode="peak")
+        self.train_curve = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2), name="train")
+        self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name="validation")
+        self.train, self.val = _Series(), _Series()
+        self._run = -1
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setObjectName("logScale")
+        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.log_scale.toggled.connect(self._on_log_toggled)
+        self.accuracy = QLabel("accuracy: –")
+        self.accuracy.setObjectName("accuracyLabel")
+        row = QHBoxLayout()
+        row.addWidget(self.accuracy, 1)
+        row.addWidget(self.log_scale)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addLayout(row)
+
+    def _on_log_toggled(self, on: bool) -> None:
+        self.plot.setLogMode(y=on)
+
+    def clear(self) -> None:
+        self.train.clear()
+        self.val.clear()
+        self._redraw()
+
+    def set_snapshot(self, snap: Snapshot) -> None:
+        if snap.run != self._run:
+            self._run = snap.run
+            self.train.clear()
+            self.val.clear()
+        if snap.history:
+            self.train.extend([h[0] for h in snap.history], [h[1] for h in snap.history])
+            vals = [(h[0], h[2]) for h in snap.history if h[2] is not None]
+            if vals:
+                self.val.extend([v[0] for v in vals], [v[1] for v in vals])
+            self._redraw()
+        m = snap.metrics
+        parts = [f"{name} {acc:.0%}" for name, acc in (("train", m.train_acc), ("val", m.val_acc),
+                                                         ("test", m.test_acc)) if acc is not None]
+        self.accuracy.setText("accuracy: " + (" · ".join(parts) if parts else "–"))
+
+    def _redraw(self) -> None:
+        self.train_curve.setData(*self.train.view())
+        self.val_curve.setData(*self.val.view())

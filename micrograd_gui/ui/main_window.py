@@ -1,0 +1,329 @@
+"""The main window: composes the panels, wires intents to the controller; holds no math."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+
+from micrograd_gui import __version__
+from micrograd_gui.core.config import TrainConfig
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, make_dataset
+from micrograd_gui.core.presets import get_preset
+from micrograd_gui.core.rng import RNG
+from micrograd_gui.core.snapshot import Snapshot
+from micrograd_gui.core.trainer import data_problem
+
+from .controller import Controller
+from .controls import ControlsPanel
+from .data_model import DataModel
+from .data_panel import DataPanel
+from .dataset_panel import DatasetPanel
+from .help import SHORTCUTS_HTML
+from .loss_plot import LossPlot
+from .message_bar import MessageBar
+
+NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None):
+        super().__init__()
+        self.setWindowTitle("micrograd GUI: watch backprop learn")
+        self.setObjectName("mainWindow")
+        self.settings = settings if settings is not None else QSettings("micrograd_gui", "micrograd_gui")
+        self.applied: TrainConfig = config or get_preset("llm101n").config
+        data = make_dataset(self.applied.dataset, RNG(self.applied.seed))
+        self.capacity = max(self.applied.dataset.classes, 2)
+        self.active_class = 0
+        self.snapshots_drawn = 0
+        self._drag: int | None = None
+
+        self.data_model = DataModel(data, self)
+        self.controller = Controller(self.applied, data, self)
+
+        # ---- panels
+        self.data_panel = DataPanel()
+        self.message = MessageBar()
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(4, 4, 4, 0)
+        cl.addWidget(self.message)
+        cl.addWidget(self.data_panel, 1)
+        self.setCentralWidget(centre)
+
+        self.controls = ControlsPanel()
+        self.controls.set_config(self.applied)
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_dock = self._dock("Training", "controlsDock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.dataset_panel = DatasetPanel()
+        self.dataset_panel.set_spec(self.applied.dataset)
+        self.dataset_panel.set_active_class(0)
+        self.data_dock = self._dock("Data", "dataDock", self.dataset_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.loss_plot = LossPlot()
+        self.loss_dock = self._dock("Loss", "lossDock", self.loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self.step_label, self.rate_label, self.loss_label = QLabel(), QLabel(), QLabel()
+        for w, name in ((self.step_label, "stepLabel"), (self.rate_label, "rateLabel"),
+                        (self.loss_label, "lossLabel")):
+            w.setObjectName(name)
+            self.statusBar().addPermanentWidget(w)
+
+        self._make_actions()
+        self._wire()
+        self._on_data_changed(data)
+        self.resize(1280, 720)
+        # the plane gets the middle; side panels are as narrow as their contents allow
+        self.resizeDocks([self.controls_dock, self.data_dock], [300, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.data_dock, self.loss_dock], [250, 400], Qt.Orientation.Vertical)
+        self._restore()
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # ---- actions and menus --------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None,  # type: ignore[no-untyped-def]
+                name: str = "", checkable: bool = False, checked: bool = False) -> QAction:
+        a = QAction(text, self)
+        if shortcut:
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if name:
+            a.setObjectName(name)
+        if checkable:
+            a.setCheckable(True)
+            a.setChecked(checked)
+            a.toggled.connect(slot)
+        else:
+            a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _make_actions(self) -> None:
+        m = self.menuBar()
+        f = m.addMenu("&File")
+        f.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
+        e = m.addMenu("&Edit")
+        self.undo_action = self._action("&Undo data edit", self.data_model.undo, "Ctrl+Z", "undoAction")
+        self.redo_action = self._action("&Redo data edit", self.data_model.redo, "Ctrl+Shift+Z", "redoAction")
+        e.addAction(self.undo_action)
+        e.addAction(self.redo_action)
+        e.addAction(self._action("&Clear points", self.data_model.clear, None, "clearAction"))
+        for c in range(MAX_CLASSES):
+            self._action(f"Class {c + 1}", lambda _=False, c=c: self._set_active_class(c), str(c + 1),
+                         f"class{c + 1}Action")
+        t = m.addMenu("&Train")
+        self.play_action = self._action("&Play / Pause", self._on_play, "Space", "playAction")
+        t.addAction(self.play_action)
+        t.addAction(self._action("&Step", lambda: self._on_step(1), "Right", "stepAction"))
+        t.addAction(self._action("Step ×&10", lambda: self._on_step(10), "Shift+Right", "step10Action"))
+        t.addAction(self._action("&Reset", self._on_reset, "R", "resetAction"))
+        v = m.addMenu("&View")
+        self.regions_action = self._action("Decision &regions", self._on_regions_toggled, "V", "regionsAction",
+                                           checkable=True, checked=True)
+        self.hard_action = self._action("&Hard argmax regions", self.data_panel.set_hard, "H", "hardAction",
+                                        checkable=True)
+        self.contour_action = self._action("0.5 &contour", self.data_panel.set_contour, "C", "contourAction",
+                                           checkable=True)
+        self.cb_action = self._action("Colour-&blind-safe palette", self._on_palette, None, "paletteAction",
+                                      checkable=True)
+        for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action):
+            v.addAction(a)
+        v.addSeparator()
+        for d in (self.controls_dock, self.data_dock, self.loss_dock):
+            v.addAction(d.toggleViewAction())
+        h = m.addMenu("&Help")
+        h.addAction(self._action("&Shortcuts and how-to", self._show_help, "F1", "helpAction"))
+        h.addAction(self._action("&About", self._show_about, None, "aboutAction"))
+
+    def _wire(self) -> None:
+        self.data_model.changed.connect(self._on_data_changed)
+        self.data_panel.add_requested.connect(self._on_add)
+        self.data_panel.remove_requested.connect(self.data_model.remove)
+        self.data_panel.move_requested.connect(self._on_move)
+        ds = self.dataset_panel
+        ds.regenerate_requested.connect(self._on_regenerate)
+        ds.clear_requested.connect(self.data_model.clear)
+        ds.undo_requested.connect(self.data_model.undo)
+        ds.redo_requested.connect(self.data_model.redo)
+        ds.active_class_changed.connect(self._set_active_class)
+        c = self.controls
+        c.play_clicked.connect(self._on_play)
+        c.step_clicked.connect(self._on_step)
+        c.reset_clicked.connect(self._on_reset)
+        c.live_changed.connect(self._on_live_changed)
+        c.network_changed.connect(self._on_network_changed)
+        c.rate_changed.connect(self.controller.set_rate)
+        self.controller.snapshot.connect(self._on_snapshot)
+        self.controller.failed.connect(self._on_failed)
+        self.controller.diverged.connect(self._on_diverged)
+        self.controller.running_changed.connect(self._on_running_changed)
+        stack = self.data_model.undo_stack
+        stack.canUndoChanged.connect(self._sync_undo)
+        stack.canRedoChanged.connect(self._sync_undo)
+        self._sync_undo()
+
+    # ---- data intents -------------------------------------------------------------------------
+    def _set_active_class(self, c: int) -> None:
+        self.active_class = c
+        self.dataset_panel.set_active_class(c)
+        self._update_class_hint()
+
+    def _update_class_hint(self) -> None:
+        c = self.active_class
+        self.dataset_panel.set_hint(
+            f"Class {c + 1} is new to the model: adding one grows the output layer to {c + 1} outputs and "
+            "re-initialises the weights." if c >= self.capacity else "")
+
+    @Slot(float, float, bool)
+    def _on_add(self, x: float, y: float, shift: bool) -> None:
+        if len(self.data_model.data) >= MAX_POINTS:
+            self.message.show_message(f"The plane holds at most {MAX_POINTS} points; remove some first.",
+                                      "warning")
+            return
+        c = (self.active_class + 1) % MAX_CLASSES if shift else self.active_class
+        self.data_model.add(x, y, c)
+        if c >= self.capacity:
+            self.message.show_message(f"Class {c + 1} added: the output layer grew to {c + 1} outputs and the "
+                                      "weights were re-initialised.", "info")
+            self._reset_model()
+
+    @Slot(int, float, float, bool)
+    def _on_move(self, i: int, x: float, y: float, finished: bool) -> None:
+        if self._drag is None:
+            self._drag = self.data_model.begin_drag()
+        self.data_model.move(i, x, y, drag=self._drag)
+        if finished:
+            self._drag = None
+
+    @Slot(object)
+    def _on_regenerate(self, spec) -> None:  # type: ignore[no-untyped-def]
+        config = self.controls.config(self.applied).with_changes(dataset=spec)
+        try:
+            config.validate()
+        except ValueError as e:
+            self.message.show_message(str(e), "error")
+            return
+        data = make_dataset(spec, RNG(config.seed))
+        self.data_model.replace(data, f"regenerate {spec.kind}")
+        self._reset_model(config)
+
+    @Slot(object)
+    def _on_data_changed(self, data: Dataset) -> None:
+        self.data_panel.set_data(data)
+        self.controller.set_data(data)
+        self._update_play_state()
+
+    def _update_play_state(self) -> None:
+        self.controls.set_play_blocked(data_problem(self.data_model.data, self.capacity) or "")
+
+    def _sync_undo(self, *_: object) -> None:
+        stack = self.data_model.undo_stack
+        self.dataset_panel.undo.setEnabled(stack.canUndo())
+        self.dataset_panel.redo.setEnabled(stack.canRedo())
+
+    # ---- training intents ---------------------------------------------------------------------
+    def _on_play(self) -> None:
+        if not self.controls.play.isEnabled() and not self.controller.running:
+            return
+        self.controller.toggle()
+
+    def _on_step(self, n: int) -> None:
+        if self.controls.step.isEnabled():
+            self.controller.step(n)
+
+    def _on_reset(self) -> None:
+        self._reset_model()
+
+    def _reset_model(self, config: TrainConfig | None = None) -> None:
+        config = config or self.controls.config(self.applied)
+        self.applied = config
+        self.controls.set_pending(False)
+        if self.message.kind == "error":
+            self.message.hide()
+        self.controller.reset(config, self.data_model.data)
+
+    def _on_live_changed(self) -> None:
+        self.controller.set_live(self.controls.config(self.applied))
+
+    def _on_network_changed(self) -> None:
+        pending = self.controls.config(self.applied)
+        self.controls.set_pending(any(getattr(pending, f) != getattr(self.applied, f) for f in NETWORK_FIELDS))
+
+    def _on_regions_toggled(self, on: bool) -> None:
+        self.data_panel.set_regions_visible(on)
+        self.controller.set_grid_visible(on)
+
+    def _on_palette(self, colour_blind: bool) -> None:
+        name = "colorblind" if colour_blind else "standard"
+        self.data_panel.set_palette(name)
+        self.dataset_panel.set_palette(name)
+
+    # ---- results ------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        if snap.num_classes != self.capacity:
+            self.capacity = snap.num_classes
+            self._update_class_hint()
+            self._update_play_state()
+        self.data_panel.set_snapshot(snap)
+        self.loss_plot.set_snapshot(snap)
+        m = snap.metrics
+        self.step_label.setText(f"step {snap.step}")
+        self.rate_label.setText(f"{snap.steps_per_second:.0f} steps/s" if snap.running else "paused")
+        loss = "–" if m.train_loss is None else f"{m.train_loss:.4f}"
+        val = "" if m.val_loss is None else f" · val {m.val_loss:.4f}"
+        self.loss_label.setText(f"loss {loss}{val}")
+        self.snapshots_drawn += 1
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.message.show_message(message, "warning")
+
+    @Slot(str)
+    def _on_diverged(self, message: str) -> None:
+        self.message.show_message("Training diverged. " + message, "error")
+
+    @Slot(bool)
+    def _on_running_changed(self, running: bool) -> None:
+        self.controls.set_running(running)
+
+    # ---- help ---------------------------------------------------------------------------------
+    def _show_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Shortcuts and how-to", SHORTCUTS_HTML,
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("helpDialog")
+        box.open()
+
+    def _show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About micrograd GUI",
+                          f"micrograd GUI {__version__}\nA scalar autograd engine you can watch learn.",
+                          QMessageBox.StandardButton.Close, self)
+        box.setObjectName("aboutDialog")
+        box.open()
+
+    # ---- window state -------------------------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.controller.shutdown()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,38 @@
+"""A banner above the plot for what the user must know now: divergence, bad data, what a change does."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+STYLES = {
+    "info": "background: #e8f1fb; color: #0b3d6b; border: 1px solid #9cc3ea;",
+    "warning": "background: #fff4d6; color: #5c4300; border: 1px solid #e6c35c;",
+    "error": "background: #fdecea; color: #7b1c14; border: 1px solid #e3a39b;",
+}
+
+
+class MessageBar(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.text = QLabel()
+        self.text.setObjectName("messageText")
+        self.text.setWordWrap(True)
+        close = QToolButton()
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.clicked.connect(self.hide)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(8, 4, 4, 4)
+        lay.addWidget(self.text, 1)
+        lay.addWidget(close)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.kind = kind
+        self.text.setText(text)
+        self.setStyleSheet(f"#messageBar {{ {STYLES[kind]} border-radius: 4px; }}")
+        self.show()

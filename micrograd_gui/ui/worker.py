@@ -1,0 +1,248 @@
+"""TrainingWorker: lives on a QThread, owns the trainer, trains in time-boxed ticks, emits snapshots."""
+
+from __future__ import annotations
+
+import functools
+import math
+import sys
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from micrograd_gui.core.config import ConfigError, TrainConfig
+from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
+from micrograd_gui.core.trainer import Diverged, Trainer
+
+TICK_BUDGET_S = 0.010  # work per timer tick; between ticks the GUI thread has the GIL to itself
+TICK_INTERVAL_MS = 2
+SNAPSHOT_PERIOD_S = 1 / 30  # throttle at the source: about one snapshot a frame
+GRID_IDLE = 200  # map cells a side when paused (>= 150)
+GRID_RUNNING_MAX, GRID_RUNNING_MIN = 120, 48
+GRID_COST_TARGET_S = 0.006  # while training, shrink the map until it costs about this much
+
+
+def guarded(slot: Callable[..., None]) -> Callable[..., None]:
+    """A failure inside a slot becomes a message for the user; it never kills the thread."""
+
+    @functools.wraps(slot)
+    def wrapper(self: TrainingWorker, *args: Any) -> None:
+        try:
+            slot(self, *args)
+        except Exception as e:  # noqa: BLE001 - the worker must survive anything a step can raise
+            traceback.print_exc(file=sys.stderr)
+            self._set_running(False)
+            self.failed.emit(f"Training stopped by an unexpected error: {type(e).__name__}: {e}")
+
+    return wrapper
+
+
+class TrainingWorker(QObject):
+    """The only object that touches the trainer, the model and the optimizer."""
+
+    snapshot = Signal(object)  # Snapshot
+    failed = Signal(str)  # something the user must change; training is paused
+    diverged = Signal(str)  # NaN or infinity: paused, last finite weights kept
+    running_changed = Signal(bool)
+
+    def __init__(self, config: TrainConfig, data: Dataset | None = None):
+        super().__init__()
+        self._config, self._data = config, data
+        self._trainer: Trainer | None = None
+        self._timer: QTimer | None = None
+        self._running = False
+        self._run = 0
+        self._history: list[tuple[int, float, float | None]] = []
+        self._rate = 0.0  # steps per second; 0 = as fast as possible
+        self._rate_t0, self._rate_steps = 0.0, 0
+        self._grid_visible = True
+        self._grid_running = 80
+        self._last_emit = 0.0
+        self._step_times: deque[float] = deque(maxlen=400)
+
+    # ---- lifecycle (all called in the worker thread) ----------------------------------------
+    @Slot()
+    @guarded
+    def start(self) -> None:
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._build(self._config, self._data)
+
+    @Slot()
+    def stop(self) -> None:
+        self._set_running(False)
+
+    def _build(self, config: TrainConfig, data: Dataset | None) -> None:
+        try:
+            trainer = Trainer(config.with_changes(eval_every=1), data)
+        except (ConfigError, ValueError) as e:
+            self.failed.emit(str(e))
+            return
+        self._trainer = trainer
+        self._run += 1
+        self._history = []
+        self._emit()
+
+    # ---- intents from the GUI -----------------------------------------------------------------
+    @Slot()
+    @guarded
+    def play(self) -> None:
+        if self._trainer is None:
+            return
+        try:
+            self._trainer.check_data()
+        except ConfigError as e:
+            self.failed.emit(str(e))
+            return
+        self._rate_t0, self._rate_steps = time.perf_counter(), 0
+        self._set_running(True)
+
+    @Slot()
+    @guarded
+    def pause(self) -> None:
+        self._set_running(False)
+        self._emit()
+
+    @Slot(int)
+    @guarded
+    def step_n(self, n: int) -> None:
+        self._set_running(False)
+        for _ in range(n):
+            if not self._one_step():
+                break
+        self._emit()
+
+    @Slot(object, object)
+    @guarded
+    def reset(self, config: TrainConfig, data: Dataset) -> None:
+        self._set_running(False)
+        self._build(config, data)
+
+    @Slot(object)
+    @guarded
+    def set_data(self, data: Dataset) -> None:
+        if self._trainer is None:
+            return
+        self._trainer.set_data(data)
+        problem = None
+        try:
+            self._trainer.check_data()
+        except ConfigError as e:
+            problem = str(e)
+        if problem and self._running:
+            self._set_running(False)
+            self.failed.emit(problem)
+        self._emit(force=True)
+
+    @Slot(object)
+    @guarded
+    def set_live(self, config: TrainConfig) -> None:
+        if self._trainer is None:
+            return
+        try:
+            self._trainer.set_live(config)
+        except ConfigError as e:
+            self.failed.emit(str(e))
+
+    @Slot(float)
+    @guarded
+    def set_rate(self, steps_per_second: float) -> None:
+        self._rate = max(0.0, steps_per_second)
+        self._rate_t0, self._rate_steps = time.perf_counter(), 0
+
+    @Slot(bool)
+    @guarded
+    def set_grid_visible(self, visible: bool) -> None:
+        self._grid_visible = visible
+        if visible:
+            self._emit(force=True)
+
+    # ---- training -----------------------------------------------------------------------------
+    def _set_running(self, running: bool) -> None:
+        if running == self._running or self._timer is None:
+            return
+        self._running = running
+        if running:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.running_changed.emit(running)
+
+    def _one_step(self) -> bool:
+        assert self._trainer is not None
+        try:
+            r = self._trainer.step()
+        except Diverged as e:
+            self._set_running(False)
+            self.diverged.emit(str(e))
+            return False
+        except ConfigError as e:
+            self._set_running(False)
+            self.failed.emit(str(e))
+            return False
+        self._history.append((r.step, r.train_loss, r.val_loss))
+        self._step_times.append(time.perf_counter())
+        return True
+
+    @Slot()
+    @guarded
+    def _tick(self) -> None:
+        t0 = time.perf_counter()
+        while self._running:
+            if self._rate:
+                allowed = int((time.perf_counter() - self._rate_t0) * self._rate) - self._rate_steps
+                if allowed <= 0:
+                    break
+            if not self._one_step():
+                break
+            self._rate_steps += 1
+            if time.perf_counter() - t0 > TICK_BUDGET_S:
+                break
+        if not self._running:
+            self._emit(force=True)
+        elif time.perf_counter() - self._last_emit >= SNAPSHOT_PERIOD_S:
+            self._emit()
+
+    def _steps_per_second(self) -> float:
+        now = time.perf_counter()
+        recent = [t for t in self._step_times if now - t <= 1.0]
+        if len(recent) < 2 or not self._running:
+            return 0.0
+        return (len(recent) - 1) / max(1e-6, recent[-1] - recent[0])
+
+    def _emit(self, force: bool = False) -> None:
+        tr = self._trainer
+        if tr is None:
+            return
+        grid = None
+        if self._grid_visible:
+            g = self._grid_running if self._running else GRID_IDLE
+            t0 = time.perf_counter()
+            probs = tr.probabilities(grid_points(g))
+            if self._running:  # adapt the map to what the machine affords while training
+                cost = time.perf_counter() - t0
+                scale = math.sqrt(GRID_COST_TARGET_S / max(cost, 1e-6))
+                self._grid_running = int(min(GRID_RUNNING_MAX, max(GRID_RUNNING_MIN, g * min(1.25, scale))))
+            grid = frozen(probs.reshape(g, g, -1).astype(np.float32))
+        self.snapshot.emit(Snapshot(
+            run=self._run, step=tr.step_count, running=self._running, history=tuple(self._history),
+            metrics=self._metrics(tr), theta=frozen(tr.theta), num_outputs=tr.num_outputs,
+            num_classes=tr.class_capacity, config=tr.config, steps_per_second=self._steps_per_second(), grid=grid))
+        self._history = []
+        self._last_emit = time.perf_counter()
+
+    @staticmethod
+    def _metrics(tr: Trainer) -> Metrics:
+        try:
+            m = tr.evaluate()
+        except ValueError:  # eager engine on weights that overflow: report nothing rather than fail
+            return Metrics()
+        return Metrics(m["train"].loss, m["val"].loss, m["test"].loss,
+                       m["train"].accuracy, m["val"].accuracy, m["test"].accuracy)
+

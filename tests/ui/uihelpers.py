@@ -1,0 +1,35 @@
+"""Helpers that drive the window as a hand on the mouse and keyboard would."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+
+def wait_snapshot(qtbot, w, pred, timeout=10_000):
+    """Wait until the latest snapshot satisfies pred (the worker may already have sent it)."""
+    qtbot.waitUntil(lambda: w.controller.last is not None and pred(w.controller.last), timeout=timeout)
+    return w.controller.last
+
+
+def plot_pos(w, x, y) -> QPoint:
+    return w.data_panel.data_to_widget(x, y).toPoint()
+
+
+def click_data(qtbot, w, x, y, button=Qt.MouseButton.LeftButton, mods=Qt.KeyboardModifier.NoModifier):
+    qtbot.mouseClick(w.data_panel.plot.viewport(), button, mods, plot_pos(w, x, y))
+
+
+def drag_data(qtbot, w, start, end, steps=8):
+    """Press, move in steps with the button held, release: as a hand on a mouse does."""
+    vp = w.data_panel.plot.viewport()
+    p0, p1 = plot_pos(w, *start), plot_pos(w, *end)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, pos=p0)
+    for t in np.linspace(0, 1, steps + 1)[1:]:
+        p = QPointF(p0) + (QPointF(p1) - QPointF(p0)) * float(t)
+        ev = QMouseEvent(QEvent.Type.MouseMove, p, vp.mapToGlobal(p), Qt.MouseButton.NoButton,
+                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(vp, ev)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p1)
