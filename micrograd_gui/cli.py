@@ -119,7 +119,7 @@ def run_gui(self_test: bool = False) -> int:
     app.setApplicationVersion(__version__)
     import pyqtgraph as pg
 
-    pg.setConfigOptions(antialias=True)
+    pg.setConfigOptions(antialias=False)  # antialiased paths cost most of a frame; symbols are cached anyway
     from .ui.main_window import MainWindow
 
     if self_test:
@@ -128,6 +128,7 @@ def run_gui(self_test: bool = False) -> int:
         return run_self_test(app)
     window = MainWindow()
     window.show()
+    window.activateWindow()  # keyboard shortcuts work at once, also without a window manager
     _quit_on_signals(app)
     app.aboutToQuit.connect(window.close)  # joins the training thread before Qt tears down
     return int(app.exec())

@@ -1,4 +1,4 @@
-"""Training controls: play / step / reset, speed, learning rate, optimizer, loss, batch, network, seed."""
+"""Training controls: play / step / reset, speed, learning rate, optimizer, loss, batch and network."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class ControlsPanel(QWidget):
     step_clicked = Signal(int)
     reset_clicked = Signal()
     live_changed = Signal()  # optimizer, learning rate, L2 or batch size: applies from the next step
-    network_changed = Signal()  # architecture, loss, init or seed: applies on Reset
+    network_changed = Signal()  # architecture, loss or init: applies on Reset
     rate_changed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None):
@@ -147,10 +147,6 @@ class ControlsPanel(QWidget):
         self.init.addItem("±1/√nin (LLM101n)", None)
         self.init.addItem("±1 (micrograd)", 1.0)
         self.init.setToolTip("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's nn.py")
-        self.seed = QSpinBox()
-        self.seed.setObjectName("seedInput")
-        self.seed.setRange(1, 2**31 - 1)
-        self.seed.setToolTip("One seed reproduces data, weights and mini-batches")
         self.pending = QLabel("Network changes apply when you press Reset (R).")
         self.pending.setObjectName("pendingNote")
         self.pending.setStyleSheet("color: #8a5a00; font-weight: bold;")
@@ -163,7 +159,6 @@ class ControlsPanel(QWidget):
         net_form.addRow("Neurons", width_row)
         net_form.addRow("Activation", self.activation)
         net_form.addRow("Init", self.init)
-        net_form.addRow("Seed", self.seed)
         net_box = QGroupBox("Network (applies on Reset)")
         net_lay = QVBoxLayout(net_box)
         net_lay.addLayout(net_form)
@@ -197,14 +192,14 @@ class ControlsPanel(QWidget):
         self.depth.valueChanged.connect(self._show_widths)
         for w in (self.loss, self.activation, self.init):
             w.currentIndexChanged.connect(lambda _i: self.network_changed.emit())
-        for s in (self.depth, self.seed, *self.widths):
+        for s in (self.depth, *self.widths):
             s.valueChanged.connect(lambda _v: self.network_changed.emit())
         self.stable.toggled.connect(lambda _b: self.network_changed.emit())
 
     # ---- config <-> widgets -------------------------------------------------------------------
     def set_config(self, c: TrainConfig) -> None:
         widgets = (self.optimizer, self.batch, self.loss, self.stable, self.depth, self.activation, self.init,
-                   self.seed, self.lr_decay, *self.widths)
+                   self.lr_decay, *self.widths)
         for w in widgets:
             w.blockSignals(True)
         o = c.optimizer
@@ -226,7 +221,6 @@ class ControlsPanel(QWidget):
             self.widths[i].setValue(min(h, MAX_GUI_WIDTH))
         self.activation.setCurrentIndex(self.activation.findData(c.activation))
         self.init.setCurrentIndex(0 if c.init_scale is None else 1)
-        self.seed.setValue(c.seed)
         for w in widgets:
             w.blockSignals(False)
         self._show_optimizer_fields()
@@ -239,12 +233,12 @@ class ControlsPanel(QWidget):
                                decay_steps=self._decay_steps)
 
     def config(self, base: TrainConfig) -> TrainConfig:
-        """`base` with every setting these widgets show."""
+        """`base` with every setting these widgets show (the seed lives with the data)."""
         return base.with_changes(
             optimizer=self.optimizer_config(), l2=self.l2.value(), batch_size=int(self.batch.currentData()),
             loss=self.loss.currentData(), stable_softmax=self.stable.isChecked(),
             hidden=tuple(self.widths[i].value() for i in range(self.depth.value())),
-            activation=self.activation.currentData(), init_scale=self.init.currentData(), seed=self.seed.value())
+            activation=self.activation.currentData(), init_scale=self.init.currentData())
 
     # ---- state shown ------------------------------------------------------------------------------
     def set_running(self, running: bool) -> None:

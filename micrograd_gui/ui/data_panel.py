@@ -54,6 +54,16 @@ class DataViewBox(pg.ViewBox):
         self.drag.emit("finish" if ev.isFinish() else "move", *self._xy(ev.scenePos()))
 
 
+class _PassiveScatter(pg.ScatterPlotItem):
+    """Points that never take a click: every gesture on the plane belongs to the view box."""
+
+    def mouseClickEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        ev.ignore()
+
+    def hoverEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
 class DataPanel(QWidget):
     """Shows a Dataset and the model's regions; emits edit intents (it never edits data itself)."""
 
@@ -86,7 +96,7 @@ class DataPanel(QWidget):
         self.regions.setZValue(-10)
         self.view.addItem(self.regions)
         self.contours: list[pg.IsocurveItem] = []
-        self.scatter = pg.ScatterPlotItem(pxMode=True)
+        self.scatter = _PassiveScatter(pxMode=True, antialias=True)
         self.view.addItem(self.scatter)
 
         self.view.clicked.connect(self._on_clicked)
@@ -98,9 +108,12 @@ class DataPanel(QWidget):
         legend.setStyleSheet("color: #444;")
         self.counts = QLabel()
         self.counts.setObjectName("pointCounts")
+        self.toggles = QHBoxLayout()  # the window adds its region toggles here
         row = QHBoxLayout()
         row.addWidget(legend)
         row.addStretch(1)
+        row.addLayout(self.toggles)
+        row.addSpacing(12)
         row.addWidget(self.counts)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

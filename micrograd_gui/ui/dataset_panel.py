@@ -29,6 +29,7 @@ class DatasetPanel(QWidget):
     undo_requested = Signal()
     redo_requested = Signal()
     active_class_changed = Signal(int)
+    seed_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -48,6 +49,12 @@ class DatasetPanel(QWidget):
         self.classes = QSpinBox()
         self.classes.setRange(2, MAX_CLASSES)
         self.classes.setToolTip("Number of classes (as many as the dataset allows)")
+        self.seed = QSpinBox()
+        self.seed.setObjectName("seedInput")
+        self.seed.setRange(1, 2**31 - 1)
+        self.seed.setToolTip("One seed reproduces the data, the initial weights and the mini-batches; "
+                             "Regenerate or Reset applies it")
+        self.seed.valueChanged.connect(self.seed_changed.emit)
         self.regenerate = QPushButton("Regenerate")
         self.regenerate.setObjectName("regenerateButton")
         self.regenerate.setToolTip("Draw a new dataset from the seed; the model is re-initialised")
@@ -59,6 +66,7 @@ class DatasetPanel(QWidget):
         form.addRow("Points", self.n)
         form.addRow("Noise", self.noise)
         form.addRow("Classes", self.classes)
+        form.addRow("Seed", self.seed)
 
         # the palette: the class a click adds (keys 1-6)
         self.class_buttons = QButtonGroup(self)
@@ -103,9 +111,15 @@ class DatasetPanel(QWidget):
         lay.addWidget(QLabel("Click adds class:"))
         lay.addLayout(pal)
         lay.addWidget(self.class_hint)
+        lay.addStretch(1)
         self.set_palette("standard")
 
     # ---- state in -----------------------------------------------------------------------------
+    def set_seed(self, seed: int) -> None:
+        self.seed.blockSignals(True)
+        self.seed.setValue(seed)
+        self.seed.blockSignals(False)
+
     def set_spec(self, spec: DatasetSpec) -> None:
         self.chooser.blockSignals(True)
         self.chooser.setCurrentIndex(self.chooser.findData(spec.kind))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from micrograd_gui.core.snapshot import Snapshot
@@ -34,8 +35,11 @@ class _Series:
         return self.x[:self.n], self.y[:self.n]
 
 
+REDRAW_MS = 120  # curves need no more than ~8 redraws a second; the plane gets the rest of the frame budget
+
+
 class LossPlot(QWidget):
-    """Redraws only from snapshots; keeps the history of the current run."""
+    """Redraws only from snapshots, debounced; keeps the history of the current run."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -52,6 +56,10 @@ class LossPlot(QWidget):
         self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name="validation")
         self.train, self.val = _Series(), _Series()
         self._run = -1
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(REDRAW_MS)
+        self._redraw_timer.timeout.connect(self._redraw)
         self.log_scale = QCheckBox("Log scale")
         self.log_scale.setObjectName("logScale")
         self.log_scale.setToolTip("Show the loss on a logarithmic axis")
@@ -74,17 +82,25 @@ class LossPlot(QWidget):
         self.val.clear()
         self._redraw()
 
+    def series(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(train steps, train losses, val steps, val losses) of the current run."""
+        return (*self.train.view(), *self.val.view())
+
     def set_snapshot(self, snap: Snapshot) -> None:
         if snap.run != self._run:
             self._run = snap.run
             self.train.clear()
             self.val.clear()
+            self._redraw()
         if snap.history:
             self.train.extend([h[0] for h in snap.history], [h[1] for h in snap.history])
             vals = [(h[0], h[2]) for h in snap.history if h[2] is not None]
             if vals:
                 self.val.extend([v[0] for v in vals], [v[1] for v in vals])
-            self._redraw()
+            if not snap.running:
+                self._redraw()
+            elif not self._redraw_timer.isActive():
+                self._redraw_timer.start()
         m = snap.metrics
         parts = [f"{name} {acc:.0%}" for name, acc in (("train", m.train_acc), ("val", m.val_acc),
                                                          ("test", m.test_acc)) if acc is not None]

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from micrograd_gui import __version__
 from micrograd_gui.core.config import TrainConfig
@@ -22,6 +31,18 @@ from .dataset_panel import DatasetPanel
 from .help import SHORTCUTS_HTML
 from .loss_plot import LossPlot
 from .message_bar import MessageBar
+
+
+def action_checkbox(action: QAction, title: str, name: str) -> QCheckBox:
+    """A check box that mirrors a checkable action both ways (menu and plot stay in step)."""
+    box = QCheckBox(title)
+    box.setObjectName(name)
+    box.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+    box.setChecked(action.isChecked())
+    box.toggled.connect(action.setChecked)
+    action.toggled.connect(box.setChecked)
+    return box
+
 
 NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")
 
@@ -61,6 +82,7 @@ class MainWindow(QMainWindow):
         self.controls_dock = self._dock("Training", "controlsDock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dataset_panel = DatasetPanel()
         self.dataset_panel.set_spec(self.applied.dataset)
+        self.dataset_panel.set_seed(self.applied.seed)
         self.dataset_panel.set_active_class(0)
         self.data_dock = self._dock("Data", "dataDock", self.dataset_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.loss_plot = LossPlot()
@@ -139,6 +161,10 @@ class MainWindow(QMainWindow):
                                       checkable=True)
         for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action):
             v.addAction(a)
+        for a, title, name in ((self.regions_action, "Regions", "regionsToggle"),
+                               (self.hard_action, "Argmax", "hardToggle"),
+                               (self.contour_action, "0.5 contour", "contourToggle")):
+            self.data_panel.toggles.addWidget(action_checkbox(a, title, name))
         v.addSeparator()
         for d in (self.controls_dock, self.data_dock, self.loss_dock):
             v.addAction(d.toggleViewAction())
@@ -157,6 +183,7 @@ class MainWindow(QMainWindow):
         ds.undo_requested.connect(self.data_model.undo)
         ds.redo_requested.connect(self.data_model.redo)
         ds.active_class_changed.connect(self._set_active_class)
+        ds.seed_changed.connect(self._on_network_changed)
         c = self.controls
         c.play_clicked.connect(self._on_play)
         c.step_clicked.connect(self._on_step)
@@ -208,7 +235,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_regenerate(self, spec) -> None:  # type: ignore[no-untyped-def]
-        config = self.controls.config(self.applied).with_changes(dataset=spec)
+        config = self._pending().with_changes(dataset=spec)
         try:
             config.validate()
         except ValueError as e:
@@ -246,18 +273,22 @@ class MainWindow(QMainWindow):
         self._reset_model()
 
     def _reset_model(self, config: TrainConfig | None = None) -> None:
-        config = config or self.controls.config(self.applied)
+        config = config or self._pending()
         self.applied = config
         self.controls.set_pending(False)
         if self.message.kind == "error":
             self.message.hide()
         self.controller.reset(config, self.data_model.data)
 
+    def _pending(self) -> TrainConfig:
+        """The settings the panels show now; network ones take effect on the next reset."""
+        return self.controls.config(self.applied).with_changes(seed=self.dataset_panel.seed.value())
+
     def _on_live_changed(self) -> None:
-        self.controller.set_live(self.controls.config(self.applied))
+        self.controller.set_live(self._pending())
 
     def _on_network_changed(self) -> None:
-        pending = self.controls.config(self.applied)
+        pending = self._pending()
         self.controls.set_pending(any(getattr(pending, f) != getattr(self.applied, f) for f in NETWORK_FIELDS))
 
     def _on_regions_toggled(self, on: bool) -> None:
@@ -318,6 +349,12 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        elif self.screen() is not None:  # first start: most of the screen, at least a projector's 1280x720
+            avail = self.screen().availableGeometry()
+            w = min(avail.width(), max(1280, int(avail.width() * 0.9)))
+            h = min(avail.height(), max(720, int(avail.height() * 0.9)))
+            self.resize(w, h)
+            self.move(avail.x() + (avail.width() - w) // 2, avail.y() + (avail.height() - h) // 2)
         if isinstance(state, QByteArray):
             self.restoreState(state)
 

@@ -19,12 +19,12 @@ from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
 from micrograd_gui.core.trainer import Diverged, Trainer
 
-TICK_BUDGET_S = 0.010  # work per timer tick; between ticks the GUI thread has the GIL to itself
-TICK_INTERVAL_MS = 2
-SNAPSHOT_PERIOD_S = 1 / 30  # throttle at the source: about one snapshot a frame
+TICK_BUDGET_S = 0.006  # work per timer tick; between ticks the GUI thread has the GIL to itself
+TICK_INTERVAL_MS = 4
+SNAPSHOT_PERIOD_S = 1 / 40  # throttle at the source: about one snapshot a frame
 GRID_IDLE = 200  # map cells a side when paused (>= 150)
-GRID_RUNNING_MAX, GRID_RUNNING_MIN = 120, 48
-GRID_COST_TARGET_S = 0.006  # while training, shrink the map until it costs about this much
+GRID_RUNNING_MAX, GRID_RUNNING_MIN = 128, 64
+GRID_COST_TARGET_S = 0.008  # while training, shrink the map until it costs about this much
 
 
 def guarded(slot: Callable[..., None]) -> Callable[..., None]:

@@ -97,3 +97,34 @@ def test_divergence_pauses_restores_and_explains(qtbot, make_window):
     assert w.message.isVisible() and w.message.kind == "error"
     assert "learning rate" in w.message.text.text()
     assert __import__("numpy").isfinite(snap.theta).all()
+
+
+def test_seed_reproduces_data_and_weights(qtbot, window):
+    from micrograd_gui.core.datasets import make_dataset
+    from micrograd_gui.core.rng import RNG
+
+    w = window
+    first = wait_snapshot(qtbot, w, lambda s: s.step == 0)
+    w.dataset_panel.seed.setValue(7)
+    assert w.controls.pending.isVisible()
+    w.dataset_panel.regenerate.click()
+    snap = wait_snapshot(qtbot, w, lambda s: s.config.seed == 7)
+    assert w.data_model.data == make_dataset(w.dataset_panel.spec(), RNG(7))
+    assert not (snap.theta == first.theta).all()
+    w.dataset_panel.seed.setValue(42)
+    w.dataset_panel.regenerate.click()
+    again = wait_snapshot(qtbot, w, lambda s: s.config.seed == 42)
+    assert (again.theta == first.theta).all()
+
+
+def test_region_toggles_under_the_plot_follow_the_view_menu(qtbot, window):
+    w = window
+    box = w.findChild(type(w.controls.stable), "hardToggle")
+    assert box is not None and not box.isChecked()
+    qtbot.keyClick(w, Qt.Key.Key_H)
+    assert box.isChecked() and w.data_panel.hard_regions
+    box.click()
+    assert not w.hard_action.isChecked() and not w.data_panel.hard_regions
+    regions = w.findChild(type(box), "regionsToggle")
+    regions.click()
+    assert not w.data_panel.regions.isVisible()

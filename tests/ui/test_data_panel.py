@@ -116,3 +116,11 @@ def test_regenerate_draws_the_chosen_dataset(qtbot, window):
     assert len(w.data_model.data) == 60
     snap = wait_snapshot(qtbot, w, lambda s: s.config.dataset.kind == "spiral")
     assert snap.step == 0
+
+
+def test_a_click_next_to_an_existing_point_still_adds_one(qtbot, window):
+    w = window
+    d = w.data_model.data
+    n = len(d)
+    click_data(qtbot, w, d.xs[0] + 0.02, d.ys[0] - 0.02)  # right on top of a yin-yang point
+    assert len(w.data_model.data) == n + 1
