@@ -85,11 +85,17 @@ def run_self_test(app: QApplication) -> int:
     vp = w.data_panel.plot.viewport()
     n0 = len(w.data_model.data)
     rng = np.random.default_rng(7)
-    for k in range(10):
+    spots: list[tuple[float, float]] = []
+    while len(spots) < 10:  # clear of existing points: a click on a point selects it instead
         x, y = rng.uniform(-1.8, 1.8, size=2)
+        d = w.data_model.data
+        near = d.nearest(x, y)
+        if near is None or (d.xs[near] - x) ** 2 + (d.ys[near] - y) ** 2 > 0.2**2:
+            spots.append((float(x), float(y)))
+    for k, (x, y) in enumerate(spots):
         w._set_active_class(k % 3)
         QTest.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         w.data_panel.data_to_widget(float(x), float(y)).toPoint())
+                         w.data_panel.data_to_widget(x, y).toPoint())
     app.processEvents()
     check(len(w.data_model.data) == n0 + 10, f"10 clicks add 10 points ({n0} -> {len(w.data_model.data)})")
     first_theta = ctl.last.theta if ctl.last else None

@@ -25,10 +25,29 @@ class Node:
 class Graph:
     nodes: tuple[Node, ...]
     edges: tuple[tuple[int, int], ...]  # (input id, consumer id), consumers in id order, inputs in call order
+    local: tuple[float, ...] = ()  # per edge: d consumer / d input, as the engine computed it
 
     @property
     def root(self) -> int:
         return len(self.nodes) - 1
+
+    def inputs_of(self) -> list[list[tuple[int, int]]]:
+        """Per node, its (input id, edge index) pairs in call order."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.nodes]
+        for k, (a, b) in enumerate(self.edges):
+            out[b].append((a, k))
+        return out
+
+    def consumers_of(self) -> list[list[tuple[int, int]]]:
+        """Per node, its (consumer id, edge index) pairs."""
+        out: list[list[tuple[int, int]]] = [[] for _ in self.nodes]
+        for k, (a, b) in enumerate(self.edges):
+            out[a].append((b, k))
+        return out
+
+    def shape(self) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+        """What the layout depends on: ops and edges (values and gradients change every step)."""
+        return tuple(n.op for n in self.nodes), self.edges
 
     def to_json(self) -> str:
         return json.dumps({"nodes": [_json_node(n) for n in self.nodes], "edges": [list(e) for e in self.edges]},
@@ -76,7 +95,8 @@ def trace_values(root: Value) -> tuple[Graph, list[Value]]:
     index = {id(v): i for i, v in enumerate(order)}
     nodes = tuple(Node(i, v._op, float(v.data), float(v.grad), v.label, role_of(v)) for i, v in enumerate(order))
     edges = tuple((index[id(c)], i) for i, v in enumerate(order) for c in v._prev)
-    return Graph(nodes, edges), order
+    local = tuple(float(d) for v in order for d in v._local)
+    return Graph(nodes, edges, local), order
 
 
 def trace(root: Value) -> Graph:

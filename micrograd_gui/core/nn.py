@@ -91,8 +91,11 @@ class MLP(Module):
 
     def __call__(self, x: Sequence[Value | float]) -> list[Value]:
         out: Sequence[Value | float] = x
-        for layer in self.layers:
+        last = len(self.layers) - 1
+        for i, layer in enumerate(self.layers):
             out = layer(out)
+            for j, v in enumerate(out):  # names the graph view shows and groups neurons by
+                v.label = f"logit {j}" if i == last else f"h[{i}][{j}]"
         return list(out)  # type: ignore[arg-type]
 
     def parameters(self) -> list[Value]:

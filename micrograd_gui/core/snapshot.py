@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .config import TrainConfig
+from .graph import Graph
 
 EXTENT = (-2.5, 2.5, -2.5, 2.5)  # the plane the app shows: the datasets live in [-2, 2]^2
 
@@ -51,3 +52,5 @@ class Snapshot:
     steps_per_second: float = 0.0
     grid: np.ndarray | None = None  # (g, g, classes) probabilities, read-only, rows are y
     extent: tuple[float, float, float, float] = EXTENT
+    graph: Graph | None = None  # the probe point's loss graph (frozen), when the graph view wants it
+    probe: tuple[float, float, int] | None = None  # (x, y, label) the graph is of

@@ -28,6 +28,8 @@ class Controller(QObject):
     _set_live = Signal(object)
     _set_rate = Signal(float)
     _set_grid = Signal(bool)
+    _set_probe = Signal(object)
+    _set_graph = Signal(bool)
 
     def __init__(self, config: TrainConfig, data: Dataset | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,7 +44,8 @@ class Controller(QObject):
         for sig, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
                           (self._step, self.worker.step_n), (self._reset, self.worker.reset),
                           (self._set_data, self.worker.set_data), (self._set_live, self.worker.set_live),
-                          (self._set_rate, self.worker.set_rate), (self._set_grid, self.worker.set_grid_visible)):
+                          (self._set_rate, self.worker.set_rate), (self._set_grid, self.worker.set_grid_visible),
+                          (self._set_probe, self.worker.set_probe), (self._set_graph, self.worker.set_graph_visible)):
             sig.connect(slot)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.failed.connect(self._on_failed)
@@ -77,6 +80,12 @@ class Controller(QObject):
 
     def set_grid_visible(self, visible: bool) -> None:
         self._set_grid.emit(bool(visible))
+
+    def set_probe(self, x: float, y: float, label: int) -> None:
+        self._set_probe.emit((float(x), float(y), int(label)))
+
+    def set_graph_visible(self, visible: bool) -> None:
+        self._set_graph.emit(bool(visible))
 
     def shutdown(self) -> None:
         """Stop training and join the thread, before any Qt object it uses is destroyed."""

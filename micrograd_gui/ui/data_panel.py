@@ -12,7 +12,8 @@ from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
 from .theme import PALETTES, SPLIT_SYMBOLS, region_image
 
-PICK_RADIUS_PX = 12  # how close to a point a drag or a remove must start
+PICK_RADIUS_PX = 12  # how close to a point a drag must start
+SELECT_RADIUS_PX = 7  # a click this close to a point selects it (for the graph) instead of adding one
 
 
 class DataViewBox(pg.ViewBox):
@@ -70,6 +71,8 @@ class DataPanel(QWidget):
     add_requested = Signal(float, float, bool)  # x, y, shift (= next class)
     remove_requested = Signal(int)
     move_requested = Signal(int, float, float, bool)  # index, x, y, drag finished
+    point_selected = Signal(int)
+    probe_moved = Signal(float, float)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,6 +102,15 @@ class DataPanel(QWidget):
         self.scatter = _PassiveScatter(pxMode=True, antialias=True)
         self.view.addItem(self.scatter)
 
+        # the probe: the point whose computation graph the graph view shows; drag it anywhere
+        self.probe = pg.TargetItem(pos=(0, 0), size=18, symbol="crosshair", movable=True,
+                                   pen=pg.mkPen("#111", width=2.5), brush=pg.mkBrush(255, 255, 255, 160),
+                                   hoverPen=pg.mkPen("#e08214", width=3), label="probe",
+                                   labelOpts={"color": "#111", "offset": (12, -12)})
+        self.probe.setZValue(10)
+        self.probe.setToolTip("The point whose computation graph is shown: drag it, or click a data point")
+        self.probe.sigPositionChanged.connect(self._on_probe_moved)
+        self.view.addItem(self.probe)
         self.view.clicked.connect(self._on_clicked)
         self.view.remove_at.connect(self._on_remove_at)
         self.view.drag.connect(self._on_drag)
@@ -191,16 +203,33 @@ class DataPanel(QWidget):
                 iso.setVisible(False)
 
     # ---- gestures -> intents ------------------------------------------------------------------
-    def _nearest_within_reach(self, x: float, y: float) -> int | None:
+    def _nearest_within_reach(self, x: float, y: float, radius_px: float = PICK_RADIUS_PX) -> int | None:
         i = self._data.nearest(x, y)
         if i is None:
             return None
         px, py = self.view.viewPixelSize()
         dx, dy = (self._data.xs[i] - x) / px, (self._data.ys[i] - y) / py
-        return i if dx * dx + dy * dy <= PICK_RADIUS_PX**2 else None
+        return i if dx * dx + dy * dy <= radius_px**2 else None
 
     def _on_clicked(self, x: float, y: float, shift: bool) -> None:
-        self.add_requested.emit(x, y, shift)
+        i = self._nearest_within_reach(x, y, SELECT_RADIUS_PX)
+        if i is not None and not shift:
+            self.point_selected.emit(i)
+        else:
+            self.add_requested.emit(x, y, shift)
+
+    def _on_probe_moved(self) -> None:
+        p = self.probe.pos()
+        self.probe_moved.emit(p.x(), p.y())
+
+    def set_probe(self, x: float, y: float) -> None:
+        """Move the probe marker without echoing a probe_moved back."""
+        self.probe.blockSignals(True)
+        self.probe.setPos(x, y)
+        self.probe.blockSignals(False)
+
+    def set_probe_visible(self, visible: bool) -> None:
+        self.probe.setVisible(visible)
 
     def _on_remove_at(self, x: float, y: float) -> None:
         i = self._data.nearest(x, y)

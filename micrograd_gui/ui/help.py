@@ -7,6 +7,9 @@ SHORTCUTS_HTML = """
 <li><b>Drag</b> a point to move it; <b>right-click</b> or <b>Ctrl-click</b> removes the nearest one.</li>
 <li>Press <b>Space</b> to train and watch the regions, the loss and the accuracy change.</li>
 <li>Change the learning rate or optimizer while it runs; network changes apply on <b>Reset</b>.</li>
+<li><b>Click a point</b> (or drag the crosshair probe) to see the computation graph of its loss: every
+scalar with its value and gradient. Click a node for the chain rule behind its gradient.</li>
+<li>Pause, press <b>Reset grads</b>, then <b>B</b> to run backprop one node at a time.</li>
 </ol>
 <h3>Keys</h3>
 <table cellpadding="3">
@@ -17,6 +20,10 @@ SHORTCUTS_HTML = """
 <tr><td><b>1</b> – <b>6</b></td><td>Active class for clicks</td></tr>
 <tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo a data edit</td></tr>
 <tr><td><b>V</b>, <b>H</b>, <b>C</b></td><td>Regions on/off, hard argmax, 0.5 contour</td></tr>
+<tr><td><b>G</b></td><td>Show / hide the computation graph</td></tr>
+<tr><td><b>B</b> / <b>N</b></td><td>In the graph: one backward / forward step by hand</td></tr>
+<tr><td><b>P</b>, <b>Esc</b></td><td>In the graph: animate the pass, leave step-through</td></tr>
+<tr><td><b>F</b>, wheel, drag</td><td>In the graph: fit, zoom, pan; double-click folds a neuron</td></tr>
 <tr><td><b>F1</b></td><td>This overview</td></tr>
 </table>
 <p>● train points · ▲ validation points · hollow ■ test points (never trained on).</p>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -28,6 +28,7 @@ from .controls import ControlsPanel
 from .data_model import DataModel
 from .data_panel import DataPanel
 from .dataset_panel import DatasetPanel
+from .graph_panel import GraphPanel
 from .help import SHORTCUTS_HTML
 from .loss_plot import LossPlot
 from .message_bar import MessageBar
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         data = make_dataset(self.applied.dataset, RNG(self.applied.seed))
         self.capacity = max(self.applied.dataset.classes, 2)
         self.active_class = 0
+        self.probe = (0.0, 0.0, 0)  # LLM101n's probe: the origin, class 0
         self.snapshots_drawn = 0
         self._drag: int | None = None
 
@@ -87,6 +89,10 @@ class MainWindow(QMainWindow):
         self.data_dock = self._dock("Data", "dataDock", self.dataset_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.loss_plot = LossPlot()
         self.loss_dock = self._dock("Loss", "lossDock", self.loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)  # controls full height
+        self.graph_panel = GraphPanel()
+        self.graph_dock = self._dock("Computation graph of the probe point's loss", "graphDock", self.graph_panel,
+                                     Qt.DockWidgetArea.BottomDockWidgetArea)
 
         self.step_label, self.rate_label, self.loss_label = QLabel(), QLabel(), QLabel()
         for w, name in ((self.step_label, "stepLabel"), (self.rate_label, "rateLabel"),
@@ -97,11 +103,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._wire()
         self._on_data_changed(data)
+        self.controller.set_probe(*self.probe)
         self.resize(1280, 720)
-        # the plane gets the middle; side panels are as narrow as their contents allow
-        self.resizeDocks([self.controls_dock, self.data_dock], [300, 330], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.data_dock, self.loss_dock], [250, 400], Qt.Orientation.Vertical)
-        self._restore()
+        self._first_show = not self._restore()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -166,8 +170,13 @@ class MainWindow(QMainWindow):
                                (self.contour_action, "0.5 contour", "contourToggle")):
             self.data_panel.toggles.addWidget(action_checkbox(a, title, name))
         v.addSeparator()
+        self.graph_action = self.graph_dock.toggleViewAction()
+        self.graph_action.setShortcut(QKeySequence("G"))
+        self.graph_action.setText("Computation &graph")
+        self.addAction(self.graph_action)
         for d in (self.controls_dock, self.data_dock, self.loss_dock):
             v.addAction(d.toggleViewAction())
+        v.addAction(self.graph_action)
         h = m.addMenu("&Help")
         h.addAction(self._action("&Shortcuts and how-to", self._show_help, "F1", "helpAction"))
         h.addAction(self._action("&About", self._show_about, None, "aboutAction"))
@@ -177,6 +186,10 @@ class MainWindow(QMainWindow):
         self.data_panel.add_requested.connect(self._on_add)
         self.data_panel.remove_requested.connect(self.data_model.remove)
         self.data_panel.move_requested.connect(self._on_move)
+        self.data_panel.point_selected.connect(self._on_point_selected)
+        self.data_panel.probe_moved.connect(self._on_probe_moved)
+        self.graph_panel.probe_label_changed.connect(self._on_probe_label)
+        self.graph_dock.visibilityChanged.connect(self._on_graph_visibility)
         ds = self.dataset_panel
         ds.regenerate_requested.connect(self._on_regenerate)
         ds.clear_requested.connect(self.data_model.clear)
@@ -259,6 +272,33 @@ class MainWindow(QMainWindow):
         self.dataset_panel.undo.setEnabled(stack.canUndo())
         self.dataset_panel.redo.setEnabled(stack.canRedo())
 
+    # ---- the probe: whose graph the graph view shows -----------------------------------------
+    def set_probe(self, x: float, y: float, label: int) -> None:
+        self.probe = (x, y, label)
+        self.data_panel.set_probe(x, y)
+        self.controller.set_probe(x, y, label)
+
+    @Slot(int)
+    def _on_point_selected(self, i: int) -> None:
+        d = self.data_model.data
+        self.set_probe(d.xs[i], d.ys[i], d.labels[i])
+        if not self.graph_dock.isVisible():
+            self.graph_dock.show()
+
+    @Slot(float, float)
+    def _on_probe_moved(self, x: float, y: float) -> None:
+        self.probe = (x, y, self.probe[2])
+        self.controller.set_probe(*self.probe)
+
+    @Slot(int)
+    def _on_probe_label(self, label: int) -> None:
+        self.set_probe(self.probe[0], self.probe[1], label)
+
+    @Slot(bool)
+    def _on_graph_visibility(self, visible: bool) -> None:
+        self.data_panel.set_probe_visible(visible)
+        self.controller.set_graph_visible(visible)
+
     # ---- training intents ---------------------------------------------------------------------
     def _on_play(self) -> None:
         if not self.controls.play.isEnabled() and not self.controller.running:
@@ -309,6 +349,7 @@ class MainWindow(QMainWindow):
             self._update_play_state()
         self.data_panel.set_snapshot(snap)
         self.loss_plot.set_snapshot(snap)
+        self.graph_panel.set_snapshot(snap)
         m = snap.metrics
         self.step_label.setText(f"step {snap.step}")
         self.rate_label.setText(f"{snap.steps_per_second:.0f} steps/s" if snap.running else "paused")
@@ -344,7 +385,18 @@ class MainWindow(QMainWindow):
         box.open()
 
     # ---- window state -------------------------------------------------------------------------
-    def _restore(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.data_panel.plot.setFocus()  # so Space and the digit keys reach the window, not a text field
+        if self._first_show:  # default proportions, once the docks have real sizes
+            self._first_show = False
+            self.resizeDocks([self.controls_dock, self.data_dock], [300, 330], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.data_dock, self.loss_dock], [260, 400], Qt.Orientation.Vertical)
+            if self.graph_dock.isVisibleTo(self):
+                self.resizeDocks([self.graph_dock], [int(self.height() * 0.45)], Qt.Orientation.Vertical)
+
+    def _restore(self) -> bool:
+        """Window geometry and dock layout from the last run; False on a first start."""
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
@@ -355,8 +407,12 @@ class MainWindow(QMainWindow):
             h = min(avail.height(), max(720, int(avail.height() * 0.9)))
             self.resize(w, h)
             self.move(avail.x() + (avail.width() - w) // 2, avail.y() + (avail.height() - h) // 2)
+            # the graph needs room: shown at first on big screens, one key (G) away on a projector
+            self.graph_dock.setVisible(avail.height() >= 1000)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        self._on_graph_visibility(self.graph_dock.isVisibleTo(self))
+        return isinstance(geometry, QByteArray) and isinstance(state, QByteArray)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.shutdown()

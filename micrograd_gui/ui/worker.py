@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.graph import Graph, trace
+from micrograd_gui.core.graph_export import point_loss_value
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
 from micrograd_gui.core.trainer import Diverged, Trainer
 
@@ -25,6 +27,7 @@ SNAPSHOT_PERIOD_S = 1 / 40  # throttle at the source: about one snapshot a frame
 GRID_IDLE = 200  # map cells a side when paused (>= 150)
 GRID_RUNNING_MAX, GRID_RUNNING_MIN = 128, 64
 GRID_COST_TARGET_S = 0.008  # while training, shrink the map until it costs about this much
+GRAPH_PERIOD_S = 1 / 12  # the probe's graph refreshes at ~12 Hz while training (>= 10 Hz)
 
 
 def guarded(slot: Callable[..., None]) -> Callable[..., None]:
@@ -63,6 +66,9 @@ class TrainingWorker(QObject):
         self._grid_visible = True
         self._grid_running = 80
         self._last_emit = 0.0
+        self._probe: tuple[float, float, int] | None = None
+        self._graph_visible = False
+        self._last_graph = 0.0
         self._step_times: deque[float] = deque(maxlen=400)
 
     # ---- lifecycle (all called in the worker thread) ----------------------------------------
@@ -138,7 +144,7 @@ class TrainingWorker(QObject):
         if problem and self._running:
             self._set_running(False)
             self.failed.emit(problem)
-        self._emit(force=True)
+        self._emit(grid=False)  # the model did not change, so neither did its map
 
     @Slot(object)
     @guarded
@@ -161,7 +167,20 @@ class TrainingWorker(QObject):
     def set_grid_visible(self, visible: bool) -> None:
         self._grid_visible = visible
         if visible:
-            self._emit(force=True)
+            self._emit()
+
+    @Slot(object)
+    @guarded
+    def set_probe(self, probe: tuple[float, float, int] | None) -> None:
+        self._probe = probe
+        self._emit(grid=False)
+
+    @Slot(bool)
+    @guarded
+    def set_graph_visible(self, visible: bool) -> None:
+        self._graph_visible = visible
+        if visible:
+            self._emit(grid=False)
 
     # ---- training -----------------------------------------------------------------------------
     def _set_running(self, running: bool) -> None:
@@ -205,7 +224,7 @@ class TrainingWorker(QObject):
             if time.perf_counter() - t0 > TICK_BUDGET_S:
                 break
         if not self._running:
-            self._emit(force=True)
+            self._emit()
         elif time.perf_counter() - self._last_emit >= SNAPSHOT_PERIOD_S:
             self._emit()
 
@@ -216,12 +235,31 @@ class TrainingWorker(QObject):
             return 0.0
         return (len(recent) - 1) / max(1e-6, recent[-1] - recent[0])
 
-    def _emit(self, force: bool = False) -> None:
+    def _graph(self, tr: Trainer) -> Graph | None:
+        """The probe point's loss graph at the current weights, built and back-propagated here."""
+        if not (self._graph_visible and self._probe):
+            return None
+        now = time.perf_counter()
+        if self._running and now - self._last_graph < GRAPH_PERIOD_S:
+            return None
+        x, y, label = self._probe
+        if not 0 <= label < tr.class_capacity:
+            return None
+        self._last_graph = now
+        tr.model.set_flat(tr.theta.tolist())
+        try:
+            root = point_loss_value(tr.model, tr.config.loss, tr.config.stable_softmax, (x, y), label)
+        except ValueError:  # e.g. log(0) on diverged weights: nothing to show
+            return None
+        return trace(root)
+
+    def _emit(self, grid: bool = True) -> None:
         tr = self._trainer
         if tr is None:
             return
-        grid = None
-        if self._grid_visible:
+        graph = self._graph(tr)
+        probs = None
+        if grid and self._grid_visible:
             g = self._grid_running if self._running else GRID_IDLE
             t0 = time.perf_counter()
             probs = tr.probabilities(grid_points(g))
@@ -229,11 +267,12 @@ class TrainingWorker(QObject):
                 cost = time.perf_counter() - t0
                 scale = math.sqrt(GRID_COST_TARGET_S / max(cost, 1e-6))
                 self._grid_running = int(min(GRID_RUNNING_MAX, max(GRID_RUNNING_MIN, g * min(1.25, scale))))
-            grid = frozen(probs.reshape(g, g, -1).astype(np.float32))
+            probs = frozen(probs.reshape(g, g, -1).astype(np.float32))
         self.snapshot.emit(Snapshot(
             run=self._run, step=tr.step_count, running=self._running, history=tuple(self._history),
             metrics=self._metrics(tr), theta=frozen(tr.theta), num_outputs=tr.num_outputs,
-            num_classes=tr.class_capacity, config=tr.config, steps_per_second=self._steps_per_second(), grid=grid))
+            num_classes=tr.class_capacity, config=tr.config, steps_per_second=self._steps_per_second(), grid=probs,
+            graph=graph, probe=self._probe))
         self._history = []
         self._last_emit = time.perf_counter()
 

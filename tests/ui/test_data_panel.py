@@ -96,10 +96,11 @@ def test_a_new_class_is_announced_before_and_grows_the_model(qtbot, window):
 
 def test_regions_are_drawn_blended_and_hard(qtbot, window):
     w = window
-    snap = wait_snapshot(qtbot, w, lambda s: s.grid is not None)
-    assert snap.grid.shape[0] >= 150 and snap.grid.shape[2] == 3
+    qtbot.waitUntil(lambda: w.data_panel.regions.image is not None)
+    probs = w.data_panel._probs  # the last map a snapshot brought (edits of data or probe bring none)
+    assert probs.shape[0] >= 150 and probs.shape[2] == 3
     img = w.data_panel.regions.image
-    assert img is not None and img.shape[:2] == snap.grid.shape[:2]
+    assert img.shape[:2] == probs.shape[:2]
     w.hard_action.trigger()
     hard = w.data_panel.regions.image
     assert len(np.unique(hard.reshape(-1, 3), axis=0)) <= 3
@@ -118,9 +119,11 @@ def test_regenerate_draws_the_chosen_dataset(qtbot, window):
     assert snap.step == 0
 
 
-def test_a_click_next_to_an_existing_point_still_adds_one(qtbot, window):
+def test_a_click_on_a_point_selects_it_and_a_click_beside_it_adds_one(qtbot, window):
     w = window
     d = w.data_model.data
     n = len(d)
-    click_data(qtbot, w, d.xs[0] + 0.02, d.ys[0] - 0.02)  # right on top of a yin-yang point
+    click_data(qtbot, w, d.xs[0] + 0.01, d.ys[0] - 0.01)  # on the point: it becomes the probe
+    assert len(w.data_model.data) == n and w.probe == (d.xs[0], d.ys[0], d.labels[0])
+    click_data(qtbot, w, d.xs[0] + 0.3, d.ys[0])  # clearly beside it: a new point
     assert len(w.data_model.data) == n + 1

@@ -20,13 +20,14 @@ def test_window_fits_a_projector_and_state_is_restored(qtbot, settings, make_win
     w = make_window()
     w.resize(1280, 720)
     w.loss_dock.hide()
+    w.graph_dock.hide()  # as on a projector (G brings it back)
     w.close()
     again = MainWindow(settings=settings)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
     assert again.width() == 1280 and again.height() == 720
-    assert not again.loss_dock.isVisible()
+    assert not again.loss_dock.isVisible() and not again.graph_dock.isVisible()
     plot = again.data_panel.plot
     assert plot.width() >= 400 and plot.height() >= 400  # the plane stays big at 1280x720
     again.close()
