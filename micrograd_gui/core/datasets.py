@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 
@@ -59,11 +60,20 @@ class Dataset:
         """The points of one split as ((x, y), label), in draw order (LLM101n's layout)."""
         return [((self.xs[i], self.ys[i]), self.labels[i]) for i in self.indices(split)]
 
+    @cached_property
+    def _array_cache(self) -> dict[int | None, tuple[np.ndarray, np.ndarray]]:
+        return {}  # a Dataset never changes, so its arrays are built once (training asks every step)
+
     def arrays(self, split: int | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(X of shape (n, 2), y of shape (n,)) for one split or for all points."""
-        idx = range(len(self)) if split is None else self.indices(split)
-        X = np.array([[self.xs[i], self.ys[i]] for i in idx], dtype=np.float64).reshape(-1, 2)
-        return X, np.array([self.labels[i] for i in idx], dtype=np.int64)
+        """(X of shape (n, 2), y of shape (n,)) for one split or for all points; read-only."""
+        cached = self._array_cache.get(split)
+        if cached is None:
+            idx = range(len(self)) if split is None else self.indices(split)
+            X = np.array([[self.xs[i], self.ys[i]] for i in idx], dtype=np.float64).reshape(-1, 2)
+            y = np.array([self.labels[i] for i in idx], dtype=np.int64)
+            X.flags.writeable = y.flags.writeable = False
+            cached = self._array_cache[split] = (X, y)
+        return cached
 
     def classes_present(self, split: int | None = None) -> set[int]:
         return {c for c, s in zip(self.labels, self.splits) if split is None or s == split}

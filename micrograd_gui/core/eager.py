@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .engine import Value
 from .losses import l2_penalty, mean_loss, point_loss
 from .nn import MLP, input_values
 
@@ -43,3 +44,16 @@ class EagerBackend:
         self.model.set_flat(theta.tolist())
         rows = [[o.data for o in self.model(input_values(px, py))] for px, py in X.tolist()]
         return np.array(rows, dtype=np.float64).reshape(len(rows), len(self.model.layers[-1].neurons))
+
+    def activations(self, theta: np.ndarray, X: np.ndarray) -> list[np.ndarray]:
+        """Every layer's outputs, an (n, width) array a layer: hidden ones after the nonlinearity."""
+        self.model.set_flat(theta.tolist())
+        layers = self.model.layers
+        points = np.asarray(X, dtype=np.float64).reshape(-1, 2).tolist()
+        outs = [np.empty((len(points), len(layer.neurons))) for layer in layers]
+        for r, (px, py) in enumerate(points):
+            h: list[Value] = input_values(px, py)
+            for out, layer in zip(outs, layers):
+                h = layer(h)
+                out[r] = [v.data for v in h]
+        return outs

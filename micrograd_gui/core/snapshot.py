@@ -54,3 +54,11 @@ class Snapshot:
     extent: tuple[float, float, float, float] = EXTENT
     graph: Graph | None = None  # the probe point's loss graph (frozen), when the graph view wants it
     probe: tuple[float, float, int] | None = None  # (x, y, label) the graph is of
+    # every neuron's activation over the plane, when the network view wants it: one (g, g, width) float32
+    # array a layer (hidden ones after the nonlinearity, the output layer linear), rows are y, read-only
+    neuron_maps: tuple[np.ndarray, ...] | None = None
+    grads: np.ndarray | None = None  # the gradient the last step applied (theta's order), read-only
+    # optimizer state, when the optimizer table wants it: AdamW's moments (m is SGD's momentum buffer)
+    opt_m: np.ndarray | None = None
+    opt_v: np.ndarray | None = None
+    last_update: np.ndarray | None = None  # theta after the last step minus theta before it

@@ -28,6 +28,8 @@ class Backend(Protocol):
 
     def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray: ...
 
+    def activations(self, theta: np.ndarray, X: np.ndarray) -> list[np.ndarray]: ...
+
 
 def data_problem(data: Dataset, capacity: int) -> str | None:
     """What stops training on this data, said as what to do about it; None if nothing does."""
@@ -69,6 +71,20 @@ def make_backend(engine: str, model: MLP, loss: str, stable: bool) -> Backend:
     return FastBackend(model, loss, stable)
 
 
+@dataclass(frozen=True)
+class TrainerState:
+    """Everything that decides the next steps: saved and restored, training continues bit for bit."""
+
+    config: TrainConfig
+    data: Dataset
+    theta: np.ndarray
+    opt_t: int
+    opt_m: np.ndarray
+    opt_v: np.ndarray
+    rng_state: int
+    step: int
+
+
 class Trainer:
     """A whole training run, reproducible from config.seed."""
 
@@ -97,6 +113,7 @@ class Trainer:
         self.optimizer = Optimizer(config.optimizer, len(self.theta))
         self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax)
         self.step_count = 0
+        self.last_grad: np.ndarray | None = None  # the gradient the last step applied; None before one
 
     @property
     def num_outputs(self) -> int:
@@ -137,6 +154,16 @@ class Trainer:
             raise ValueError(f"expected {self.theta.size} parameters, got {theta.size}")
         self.theta = theta.copy()
 
+    def set_param(self, index: int, value: float) -> None:
+        """Set one parameter by hand (theta in model.parameters() order); the next step starts from it."""
+        if not 0 <= index < self.theta.size:
+            raise ConfigError(f"there is no parameter {index}: the model has {self.theta.size}")
+        if not math.isfinite(value):
+            raise ConfigError(f"a parameter must be a finite number, got {value}")
+        theta = self.theta.copy()
+        theta[index] = value
+        self.theta = theta
+
     # ---- training -----------------------------------------------------------------------------
     def step(self) -> StepResult:
         """Validation loss every eval_every steps, then forward, backward and update on the train split."""
@@ -162,13 +189,18 @@ class Trainer:
             self.optimizer.t, self.optimizer.m, self.optimizer.v = saved
             raise Diverged(self._diverged_message(math.inf))
         self.theta = theta
+        self.last_grad = grad
         self.step_count += 1
         return StepResult(k + 1, loss, val_loss)
 
     def _diverged_message(self, loss: float, detail: str = "") -> str:
-        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else "finite but a gradient was not"
-        why = f" ({detail})" if detail else ""
-        return (f"Training stopped at step {self.step_count + 1}: the loss became {what}{why}. "
+        if detail:
+            what = f"could not be computed ({detail})"
+        elif math.isnan(loss) or math.isinf(loss):
+            what = f"became {'NaN' if math.isnan(loss) else 'infinite'}"
+        else:
+            what = "was finite but a gradient became infinite or NaN"
+        return (f"Training stopped at step {self.step_count + 1}: the loss {what}. "
                 f"The weights were restored to their last finite values. The learning rate "
                 f"({self.config.optimizer.lr:g}) is probably too high; lower it and press Play again.")
 
@@ -191,7 +223,15 @@ class Trainer:
     def outputs(self, X: np.ndarray) -> np.ndarray:
         return self.backend.outputs(self.theta, np.asarray(X, dtype=np.float64).reshape(-1, 2))
 
+    def activations(self, X: np.ndarray) -> list[np.ndarray]:
+        """Every layer's outputs at X, an (n, width) array a layer (hidden after the nonlinearity)."""
+        return self.backend.activations(self.theta, np.asarray(X, dtype=np.float64).reshape(-1, 2))
+
     def probabilities(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float64).reshape(-1, 2)
+        chunked = getattr(self.backend, "probabilities", None)  # the fast engine maps in cache-sized chunks
+        if chunked is not None:
+            return np.asarray(chunked(self.theta, X))
         return outputs_to_probs(self.config.loss, self.outputs(X))
 
     def evaluate(self) -> dict[str, SplitMetrics]:
@@ -207,3 +247,29 @@ class Trainer:
             loss = self.backend.loss(self.theta, X, y) if y.max() < self.class_capacity else None
             out[name] = SplitMetrics(loss, float((pred == y).mean()), len(y))
         return out
+
+    # ---- save and restore ---------------------------------------------------------------------
+    def state(self) -> TrainerState:
+        o = self.optimizer
+        return TrainerState(self.config, self.data, self.theta.copy(), o.t, o.m.copy(), o.v.copy(),
+                            self.rng.getstate(), self.step_count)
+
+    @classmethod
+    def from_state(cls, st: TrainerState) -> Trainer:
+        """A trainer that continues exactly where the saved one stopped."""
+        t = cls(st.config, st.data)
+        n = t.theta.size
+        for name, arr in (("weights", st.theta), ("optimizer m", st.opt_m), ("optimizer v", st.opt_v)):
+            if np.shape(arr) != (n,):
+                raise ConfigError(f"the saved {name} have {np.size(arr)} values but this model has {n} parameters")
+            if not np.isfinite(arr).all():
+                raise ConfigError(f"the saved {name} contain NaN or infinite values")
+        if st.opt_t < 0 or st.step < 0:
+            raise ConfigError("the saved step counts cannot be negative")
+        t.theta = np.array(st.theta, dtype=np.float64)
+        t.optimizer.t = int(st.opt_t)
+        t.optimizer.m = np.array(st.opt_m, dtype=np.float64)
+        t.optimizer.v = np.array(st.opt_v, dtype=np.float64)
+        t.rng.setstate(st.rng_state)
+        t.step_count = int(st.step)
+        return t

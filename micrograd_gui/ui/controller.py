@@ -7,6 +7,7 @@ from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.snapshot import Snapshot
+from micrograd_gui.core.trainer import TrainerState
 
 from .worker import TrainingWorker
 
@@ -18,6 +19,7 @@ class Controller(QObject):
     failed = Signal(str)
     diverged = Signal(str)
     running_changed = Signal(bool)
+    state_ready = Signal(object)
 
     # requests, delivered to the worker's thread by queued connections
     _play = Signal()
@@ -29,7 +31,12 @@ class Controller(QObject):
     _set_rate = Signal(float)
     _set_grid = Signal(bool)
     _set_probe = Signal(object)
+    _request_state = Signal()
+    _restore = Signal(object)
     _set_graph = Signal(bool)
+    _set_network = Signal(bool)
+    _set_optimizer = Signal(bool)
+    _set_param = Signal(int, float, int)
 
     def __init__(self, config: TrainConfig, data: Dataset | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -47,6 +54,12 @@ class Controller(QObject):
                           (self._set_rate, self.worker.set_rate), (self._set_grid, self.worker.set_grid_visible),
                           (self._set_probe, self.worker.set_probe), (self._set_graph, self.worker.set_graph_visible)):
             sig.connect(slot)
+        self._request_state.connect(self.worker.request_state)
+        self._set_network.connect(self.worker.set_network_visible)
+        self._set_optimizer.connect(self.worker.set_optimizer_visible)
+        self._set_param.connect(self.worker.set_param)
+        self._restore.connect(self.worker.restore)
+        self.worker.state_ready.connect(self._on_state_ready)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.failed.connect(self._on_failed)
         self.worker.diverged.connect(self._on_diverged)
@@ -87,6 +100,25 @@ class Controller(QObject):
     def set_graph_visible(self, visible: bool) -> None:
         self._set_graph.emit(bool(visible))
 
+    def set_network_visible(self, visible: bool) -> None:
+        """Snapshots carry every neuron's map and the last gradient while the network view shows."""
+        self._set_network.emit(bool(visible))
+
+    def set_optimizer_visible(self, visible: bool) -> None:
+        """Snapshots carry the optimizer's state while the optimizer table shows."""
+        self._set_optimizer.emit(bool(visible))
+
+    def set_param(self, index: int, value: float, run: int = -1) -> None:
+        """Set one parameter (theta's order) before the next step; given a run, only if no reset came since."""
+        self._set_param.emit(int(index), float(value), int(run))
+
+    def request_state(self) -> None:
+        """Ask the worker for a copy of the whole training state; it arrives as state_ready."""
+        self._request_state.emit()
+
+    def restore(self, state: TrainerState) -> None:
+        self._restore.emit(state)
+
     def shutdown(self) -> None:
         """Stop training and join the thread, before any Qt object it uses is destroyed."""
         if self.thread.isRunning():
@@ -99,6 +131,10 @@ class Controller(QObject):
     def _on_snapshot(self, snap: Snapshot) -> None:
         self.last = snap
         self.snapshot.emit(snap)
+
+    @Slot(object)
+    def _on_state_ready(self, state: TrainerState) -> None:
+        self.state_ready.emit(state)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:

@@ -56,6 +56,7 @@ class LossPlot(QWidget):
         self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name="validation")
         self.train, self.val = _Series(), _Series()
         self._run = -1
+        self.pending: tuple[list[list[float]], list[list[float]]] | None = None
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
@@ -91,6 +92,11 @@ class LossPlot(QWidget):
             self._run = snap.run
             self.train.clear()
             self.val.clear()
+            if self.pending is not None:  # curves of a reopened session, shown from its first snapshot
+                (tx, ty), (vx, vy) = ([[p[0] for p in c], [p[1] for p in c]] for c in self.pending)
+                self.train.extend(tx, ty)
+                self.val.extend(vx, vy)
+                self.pending = None
             self._redraw()
         if snap.history:
             self.train.extend([h[0] for h in snap.history], [h[1] for h in snap.history])

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 from micrograd_gui import __version__
 from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, make_dataset
+from micrograd_gui.core.lessons import LESSONS, Lesson
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.rng import RNG
+from micrograd_gui.core.session_file import Session
 from micrograd_gui.core.snapshot import Snapshot
 from micrograd_gui.core.trainer import data_problem
 
@@ -32,6 +34,10 @@ from .graph_panel import GraphPanel
 from .help import SHORTCUTS_HTML
 from .loss_plot import LossPlot
 from .message_bar import MessageBar
+from .network_view import NetworkView
+from .optimizer_table import OptimizerTable
+from .session_actions import SessionActions
+from .undo import redo_next, undo_latest
 
 
 def action_checkbox(action: QAction, title: str, name: str) -> QCheckBox:
@@ -64,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.data_model = DataModel(data, self)
         self.controller = Controller(self.applied, data, self)
+        self.lesson: str = ""
 
         # ---- panels
         self.data_panel = DataPanel()
@@ -72,6 +79,13 @@ class MainWindow(QMainWindow):
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(4, 4, 4, 0)
         cl.addWidget(self.message)
+        self.lesson_box = QLabel()
+        self.lesson_box.setObjectName("lessonBox")
+        self.lesson_box.setWordWrap(True)
+        self.lesson_box.setStyleSheet("QLabel { background: #f3f0fa; border: 1px solid #c9bde6; border-radius: 4px;"
+                                      " padding: 6px; color: #2d1f4f; }")
+        self.lesson_box.hide()
+        cl.addWidget(self.lesson_box)
         cl.addWidget(self.data_panel, 1)
         self.setCentralWidget(centre)
 
@@ -93,6 +107,16 @@ class MainWindow(QMainWindow):
         self.graph_panel = GraphPanel()
         self.graph_dock = self._dock("Computation graph of the probe point's loss", "graphDock", self.graph_panel,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.network_view = NetworkView()
+        self.network_dock = self._dock("Network", "networkDock", self.network_view,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.loss_dock, self.network_dock)
+        self.optimizer_table = OptimizerTable()
+        self.optimizer_dock = self._dock("Optimizer state", "optimizerDock", self.optimizer_table,
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.graph_dock, self.optimizer_dock)
+        for d in (self.network_dock, self.optimizer_dock):
+            d.hide()  # one key away (W, O): the plane keeps its room on a projector
 
         self.step_label, self.rate_label, self.loss_label = QLabel(), QLabel(), QLabel()
         for w, name in ((self.step_label, "stepLabel"), (self.rate_label, "rateLabel"),
@@ -100,12 +124,14 @@ class MainWindow(QMainWindow):
             w.setObjectName(name)
             self.statusBar().addPermanentWidget(w)
 
+        self.sessions = SessionActions(self)
         self._make_actions()
         self._wire()
         self._on_data_changed(data)
         self.controller.set_probe(*self.probe)
         self.resize(1280, 720)
         self._first_show = not self._restore()
+        self.offer_recovery()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -138,10 +164,29 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         m = self.menuBar()
         f = m.addMenu("&File")
+        ss = self.sessions
+        f.addAction(self._action("&Open session…", ss.open, QKeySequence.StandardKey.Open, "openAction"))
+        recent = f.addMenu("Open &recent")
+        recent.setObjectName("recentMenu")
+        recent.aboutToShow.connect(lambda: ss.fill_recent_menu(recent))
+        f.addAction(self._action("&Save session", ss.save, QKeySequence.StandardKey.Save, "saveAction"))
+        f.addAction(self._action("Save session &as…", ss.save_as, "Ctrl+Shift+S", "saveAsAction"))
+        f.addSeparator()
+        f.addAction(self._action("&Import points (CSV)…", ss.import_csv, None, "importCsvAction"))
+        f.addAction(self._action("&Export points (CSV)…", ss.export_csv, None, "exportCsvAction"))
+        f.addAction(self._action("Export the &plane as PNG…", lambda: ss.export_png(self.data_panel, "plane"),
+                                 None, "exportPlaneAction"))
+        f.addAction(self._action("Export the &window as PNG…", lambda: ss.export_png(self, "window"), None,
+                                 "exportWindowAction"))
+        f.addSeparator()
         f.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
+        lessons = m.addMenu("&Lessons")
+        for lesson in LESSONS:
+            lessons.addAction(self._action(lesson.title, lambda _=False, le=lesson: self.start_lesson(le), None,
+                                           f"lesson_{lesson.name}"))
         e = m.addMenu("&Edit")
-        self.undo_action = self._action("&Undo data edit", self.data_model.undo, "Ctrl+Z", "undoAction")
-        self.redo_action = self._action("&Redo data edit", self.data_model.redo, "Ctrl+Shift+Z", "redoAction")
+        self.undo_action = self._action("&Undo", self._on_undo, "Ctrl+Z", "undoAction")
+        self.redo_action = self._action("&Redo", self._on_redo, "Ctrl+Shift+Z", "redoAction")
         e.addAction(self.undo_action)
         e.addAction(self.redo_action)
         e.addAction(self._action("&Clear points", self.data_model.clear, None, "clearAction"))
@@ -177,6 +222,16 @@ class MainWindow(QMainWindow):
         for d in (self.controls_dock, self.data_dock, self.loss_dock):
             v.addAction(d.toggleViewAction())
         v.addAction(self.graph_action)
+        for dock, text, key in ((self.network_dock, "&Network view", "W"),
+                                (self.optimizer_dock, "&Optimizer state", "O")):
+            a = dock.toggleViewAction()
+            a.setShortcut(QKeySequence(key))
+            a.setText(text)
+            a.triggered.connect(lambda on, d=dock: on and d.raise_())  # the front tab of its group
+            self.addAction(a)
+            v.addAction(a)
+        self.network_action = self.network_dock.toggleViewAction()
+        self.optimizer_action = self.optimizer_dock.toggleViewAction()
         h = m.addMenu("&Help")
         h.addAction(self._action("&Shortcuts and how-to", self._show_help, "F1", "helpAction"))
         h.addAction(self._action("&About", self._show_about, None, "aboutAction"))
@@ -190,6 +245,9 @@ class MainWindow(QMainWindow):
         self.data_panel.probe_moved.connect(self._on_probe_moved)
         self.graph_panel.probe_label_changed.connect(self._on_probe_label)
         self.graph_dock.visibilityChanged.connect(self._on_graph_visibility)
+        self.network_dock.visibilityChanged.connect(self.controller.set_network_visible)
+        self.optimizer_dock.visibilityChanged.connect(self.controller.set_optimizer_visible)
+        self.network_view.param_edited.connect(self.controller.set_param)
         ds = self.dataset_panel
         ds.regenerate_requested.connect(self._on_regenerate)
         ds.clear_requested.connect(self.data_model.clear)
@@ -272,6 +330,13 @@ class MainWindow(QMainWindow):
         self.dataset_panel.undo.setEnabled(stack.canUndo())
         self.dataset_panel.redo.setEnabled(stack.canRedo())
 
+    def _on_undo(self) -> None:
+        """Ctrl+Z: the latest edit, of the points or of a weight typed in the network view."""
+        undo_latest((self.data_model.undo_stack, self.network_view.undo_stack))
+
+    def _on_redo(self) -> None:
+        redo_next((self.data_model.undo_stack, self.network_view.undo_stack))
+
     # ---- the probe: whose graph the graph view shows -----------------------------------------
     def set_probe(self, x: float, y: float, label: int) -> None:
         self.probe = (x, y, label)
@@ -350,6 +415,8 @@ class MainWindow(QMainWindow):
         self.data_panel.set_snapshot(snap)
         self.loss_plot.set_snapshot(snap)
         self.graph_panel.set_snapshot(snap)
+        self.network_view.set_snapshot(snap)
+        self.optimizer_table.set_snapshot(snap)
         m = snap.metrics
         self.step_label.setText(f"step {snap.step}")
         self.rate_label.setText(f"{snap.steps_per_second:.0f} steps/s" if snap.running else "paused")
@@ -369,6 +436,81 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_running_changed(self, running: bool) -> None:
         self.controls.set_running(running)
+
+    # ---- sessions and lessons -----------------------------------------------------------------
+    def replace_data(self, data: Dataset, text: str) -> None:
+        """New points (an import): undoable; the model grows first if they bring new classes."""
+        self.data_model.replace(data, text)
+        if max(data.labels, default=0) + 1 > self.capacity:
+            self._reset_model()
+
+    def _load_config(self, config: TrainConfig) -> None:
+        self.applied = config
+        self.controls.set_config(config)
+        self.dataset_panel.set_spec(config.dataset)
+        self.dataset_panel.set_seed(config.seed)
+        self.controls.set_pending(False)
+
+    def start_lesson(self, lesson: Lesson) -> None:
+        """Data, model, optimizer, panels and the instructions of one lesson."""
+        self.controller.pause()
+        self._load_config(lesson.config)
+        data = make_dataset(lesson.config.dataset, RNG(lesson.config.seed))
+        self.data_model.replace(data, f"lesson: {lesson.title}")
+        self.controller.reset(lesson.config, data)
+        docks = {"graph": self.graph_dock, "loss": self.loss_dock}
+        for key, dock in docks.items():
+            dock.setVisible(key in lesson.panels)
+        for key in lesson.panels:
+            dock = self.findChild(QDockWidget, f"{key}Dock")
+            if dock is not None:
+                dock.show()
+        self.set_probe(*lesson.probe)
+        self.lesson = lesson.name
+        self.lesson_box.setText(f"<b>Lesson: {lesson.title}.</b> {lesson.instructions}")
+        self.lesson_box.show()
+        self.message.hide()
+
+    def ui_state(self) -> dict[str, object]:
+        """What a saved session keeps of the window besides the training state."""
+        return {"active_class": self.active_class, "probe": list(self.probe), "lesson": self.lesson,
+                "palette": self.data_panel.palette_name, "regions": self.regions_action.isChecked(),
+                "hard": self.hard_action.isChecked(), "contour": self.contour_action.isChecked(),
+                "docks": [d.objectName() for d in self.findChildren(QDockWidget) if d.isVisibleTo(self)]}
+
+    def restore_session(self, s: Session) -> None:
+        st = s.state
+        self._load_config(st.config)
+        self.data_model.replace(st.data, "open session")
+        self.loss_plot.pending = (s.curves.get("train", []), s.curves.get("val", []))
+        self.controller.restore(st)
+        ui = s.ui
+        if isinstance(ui.get("active_class"), int) and 0 <= ui["active_class"] < MAX_CLASSES:
+            self._set_active_class(ui["active_class"])
+        probe = ui.get("probe")
+        if isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe):
+            self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
+        for key, action in (("regions", self.regions_action), ("hard", self.hard_action),
+                            ("contour", self.contour_action)):
+            if isinstance(ui.get(key), bool):
+                action.setChecked(ui[key])
+        self.cb_action.setChecked(ui.get("palette") == "colorblind")
+        docks = ui.get("docks")
+        if isinstance(docks, list):
+            for d in self.findChildren(QDockWidget):
+                d.setVisible(d.objectName() in docks)
+        self.lesson_box.hide()
+
+    def offer_recovery(self) -> None:
+        path = self.sessions.pending_recovery()
+        if path is None:
+            return
+        from datetime import datetime
+
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%H:%M on %d %b")
+        self.message.show_message(
+            f"The app did not close normally last time. Restore the session autosaved at {when}?", "warning",
+            (("Restore", self.sessions.restore_recovery), ("Discard", self.sessions.discard_recovery)))
 
     # ---- help ---------------------------------------------------------------------------------
     def _show_help(self) -> None:
@@ -415,7 +557,9 @@ class MainWindow(QMainWindow):
         return isinstance(geometry, QByteArray) and isinstance(state, QByteArray)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sessions.autosave_timer.stop()
         self.controller.shutdown()
+        self.sessions.discard_recovery()  # a clean exit: nothing to recover next time
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 STYLES = {
     "info": "background: #e8f1fb; color: #0b3d6b; border: 1px solid #9cc3ea;",
@@ -29,10 +31,23 @@ class MessageBar(QWidget):
         lay.addWidget(self.text, 1)
         lay.addWidget(close)
         self.kind = ""
+        self._buttons: list[QPushButton] = []
         self.hide()
 
-    def show_message(self, text: str, kind: str = "info") -> None:
+    def show_message(self, text: str, kind: str = "info",
+                     actions: tuple[tuple[str, Callable[[], object]], ...] = ()) -> None:
+        """Show text; each action is a button that runs its callback and dismisses the bar."""
         self.kind = kind
         self.text.setText(text)
+        for b in self._buttons:
+            b.deleteLater()
+        self._buttons = []
+        for i, (label, callback) in enumerate(actions):
+            b = QPushButton(label)
+            b.setObjectName(f"messageAction{i}")
+            b.clicked.connect(callback)
+            b.clicked.connect(self.hide)
+            self.layout().insertWidget(1 + i, b)
+            self._buttons.append(b)
         self.setStyleSheet(f"#messageBar {{ {STYLES[kind]} border-radius: 4px; }}")
         self.show()

@@ -19,7 +19,7 @@ from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.graph import Graph, trace
 from micrograd_gui.core.graph_export import point_loss_value
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
-from micrograd_gui.core.trainer import Diverged, Trainer
+from micrograd_gui.core.trainer import Diverged, Trainer, TrainerState
 
 TICK_BUDGET_S = 0.006  # work per timer tick; between ticks the GUI thread has the GIL to itself
 TICK_INTERVAL_MS = 4
@@ -28,6 +28,10 @@ GRID_IDLE = 200  # map cells a side when paused (>= 150)
 GRID_RUNNING_MAX, GRID_RUNNING_MIN = 128, 64
 GRID_COST_TARGET_S = 0.008  # while training, shrink the map until it costs about this much
 GRAPH_PERIOD_S = 1 / 12  # the probe's graph refreshes at ~12 Hz while training (>= 10 Hz)
+NEURON_MAP_PERIOD_S = 1 / 10  # the network view's neuron maps refresh at ~10 Hz while training
+NEURON_MAP_RUNNING, NEURON_MAP_IDLE = 28, 64  # map cells a side, each neuron's
+NEURON_MAP_EAGER = 24  # the eager engine builds a Value graph a point: small maps only
+OPTIMIZER_PERIOD_S = 1 / 5  # the optimizer table's state at ~5 Hz while training
 
 
 def guarded(slot: Callable[..., None]) -> Callable[..., None]:
@@ -52,6 +56,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)  # something the user must change; training is paused
     diverged = Signal(str)  # NaN or infinity: paused, last finite weights kept
     running_changed = Signal(bool)
+    state_ready = Signal(object)  # TrainerState (frozen copies), answering request_state
 
     def __init__(self, config: TrainConfig, data: Dataset | None = None):
         super().__init__()
@@ -68,6 +73,10 @@ class TrainingWorker(QObject):
         self._last_emit = 0.0
         self._probe: tuple[float, float, int] | None = None
         self._graph_visible = False
+        self._network_visible = False
+        self._last_maps = 0.0
+        self._optimizer_visible = False
+        self._last_optimizer = 0.0
         self._last_graph = 0.0
         self._step_times: deque[float] = deque(maxlen=400)
 
@@ -169,6 +178,27 @@ class TrainingWorker(QObject):
         if visible:
             self._emit()
 
+    @Slot()
+    @guarded
+    def request_state(self) -> None:
+        if self._trainer is not None:
+            self.state_ready.emit(self._trainer.state())
+
+    @Slot(object)
+    @guarded
+    def restore(self, state: TrainerState) -> None:
+        """Continue a saved session exactly where it stopped."""
+        self._set_running(False)
+        try:
+            trainer = Trainer.from_state(state)
+        except (ConfigError, ValueError) as e:
+            self.failed.emit(f"The session could not be restored: {e}")
+            return
+        self._trainer = trainer
+        self._run += 1
+        self._history = []
+        self._emit()
+
     @Slot(object)
     @guarded
     def set_probe(self, probe: tuple[float, float, int] | None) -> None:
@@ -181,6 +211,35 @@ class TrainingWorker(QObject):
         self._graph_visible = visible
         if visible:
             self._emit(grid=False)
+
+    @Slot(bool)
+    @guarded
+    def set_network_visible(self, visible: bool) -> None:
+        self._network_visible = visible
+        if visible:
+            self._last_maps = 0.0
+            self._emit(grid=False, maps=True)
+
+    @Slot(bool)
+    @guarded
+    def set_optimizer_visible(self, visible: bool) -> None:
+        self._optimizer_visible = visible
+        if visible:
+            self._last_optimizer = 0.0
+            self._emit(grid=False)
+
+    @Slot(int, float, int)
+    @guarded
+    def set_param(self, index: int, value: float, run: int) -> None:
+        """A parameter typed by hand (theta's order), applied before the next step; run -1: any run."""
+        if self._trainer is None or run not in (-1, self._run):
+            return  # an edit of weights a reset has already replaced
+        try:
+            self._trainer.set_param(index, value)
+        except ConfigError as e:
+            self.failed.emit(str(e))
+            return
+        self._emit()
 
     # ---- training -----------------------------------------------------------------------------
     def _set_running(self, running: bool) -> None:
@@ -253,11 +312,43 @@ class TrainingWorker(QObject):
             return None
         return trace(root)
 
-    def _emit(self, grid: bool = True) -> None:
+    def _neuron_maps(self, tr: Trainer) -> tuple[np.ndarray, ...] | None:
+        """Every neuron's activation over the plane, for the network view; throttled while training."""
+        if not self._network_visible:
+            return None
+        now = time.perf_counter()
+        if self._running and now - self._last_maps < NEURON_MAP_PERIOD_S:
+            return None
+        g = NEURON_MAP_RUNNING if self._running else NEURON_MAP_IDLE
+        if tr.config.engine == "eager":
+            g = min(g, NEURON_MAP_EAGER)
+        try:
+            acts = tr.activations(grid_points(g))
+        except ValueError:  # the eager engine on weights that overflow: no maps this time
+            return None
+        self._last_maps = now
+        return tuple(frozen(a.reshape(g, g, -1).astype(np.float32)) for a in acts)
+
+    def _optimizer_state(self, tr: Trainer) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """Copies of the optimizer's moments and last update, for the optimizer table; throttled too."""
+        if not self._optimizer_visible:
+            return None
+        now = time.perf_counter()
+        if self._running and now - self._last_optimizer < OPTIMIZER_PERIOD_S:
+            return None
+        self._last_optimizer = now
+        o = tr.optimizer
+        return frozen(o.m), frozen(o.v), frozen(o.last_update)
+
+    def _emit(self, grid: bool = True, maps: bool | None = None) -> None:
         tr = self._trainer
         if tr is None:
             return
         graph = self._graph(tr)
+        neuron_maps = self._neuron_maps(tr) if (grid if maps is None else maps) else None  # maps follow the grid
+        opt = self._optimizer_state(tr)
+        wants_grads = self._network_visible or self._optimizer_visible
+        grads = frozen(tr.last_grad) if wants_grads and tr.last_grad is not None else None
         probs = None
         if grid and self._grid_visible:
             g = self._grid_running if self._running else GRID_IDLE
@@ -272,7 +363,8 @@ class TrainingWorker(QObject):
             run=self._run, step=tr.step_count, running=self._running, history=tuple(self._history),
             metrics=self._metrics(tr), theta=frozen(tr.theta), num_outputs=tr.num_outputs,
             num_classes=tr.class_capacity, config=tr.config, steps_per_second=self._steps_per_second(), grid=probs,
-            graph=graph, probe=self._probe))
+            graph=graph, probe=self._probe, neuron_maps=neuron_maps, grads=grads,
+            opt_m=opt[0] if opt else None, opt_v=opt[1] if opt else None, last_update=opt[2] if opt else None))
         self._history = []
         self._last_emit = time.perf_counter()
 

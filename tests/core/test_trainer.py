@@ -84,8 +84,9 @@ def test_every_preset_trains_and_lowers_its_loss(name):
     assert math.isfinite(after) and after < before
 
 
-def test_moons_demo_reaches_full_accuracy():
-    t = Trainer(get_preset("moons-demo").config.with_changes(engine="eager"))
+@pytest.mark.parametrize("seed", [42, 1, 7, 1337])
+def test_moons_demo_reaches_full_accuracy(seed):
+    t = Trainer(get_preset("moons-demo").config.with_changes(seed=seed))
     results = t.run(100, log=lambda s: None)
     assert t.evaluate()["train"].accuracy == 1.0
     assert results[-1].train_loss == pytest.approx(0.011, abs=0.003)

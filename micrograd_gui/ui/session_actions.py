@@ -1,0 +1,181 @@
+"""File menu work: save / open sessions, recent files, autosave and crash recovery, CSV, PNG exports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from micrograd_gui.core import csv_io, session_file
+from micrograd_gui.core.session_file import Session, SessionError
+from micrograd_gui.core.trainer import TrainerState
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+MAX_RECENT = 8
+AUTOSAVE_MS = 20_000
+
+
+def recovery_path(settings: QSettings) -> Path:
+    """The autosave sits beside the settings file, so each user (and each test) has its own."""
+    return Path(settings.fileName()).with_name("recovery-session.json")
+
+
+class SessionActions(QObject):
+    """Turns File-menu intents into worker requests and file I/O; reports problems in the message bar."""
+
+    saved = Signal(str)
+    opened = Signal(str)
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.w = window
+        self.path: str | None = None
+        self._after_state: list[Callable[[TrainerState], None]] = []
+        window.controller.state_ready.connect(self._on_state_ready)
+        self.recovery = recovery_path(window.settings)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # ---- state from the worker ----------------------------------------------------------------
+    def _with_state(self, then: Callable[[TrainerState], None]) -> None:
+        self._after_state.append(then)
+        self.w.controller.request_state()
+
+    @Slot(object)
+    def _on_state_ready(self, state: TrainerState) -> None:
+        if self._after_state:
+            self._after_state.pop(0)(state)
+
+    def session(self, state: TrainerState) -> Session:
+        tx, ty, vx, vy = self.w.loss_plot.series()
+        curves = {"train": [[float(a), float(b)] for a, b in zip(tx, ty)],
+                  "val": [[float(a), float(b)] for a, b in zip(vx, vy)]}
+        return Session(state, curves, self.w.ui_state())
+
+    # ---- save ---------------------------------------------------------------------------------
+    def save_to(self, path: str) -> None:
+        self._with_state(lambda st: self._write(path, st))
+
+    def _write(self, path: str, state: TrainerState) -> None:
+        try:
+            session_file.save(path, self.session(state))
+        except OSError as e:
+            self.w.message.show_message(f"Could not save to {path}: {e.strerror or e}. Your file is unchanged.",
+                                        "error")
+            return
+        self.path = path
+        self._remember(path)
+        self.w.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
+        self.saved.emit(path)
+
+    def save(self) -> None:
+        if self.path:
+            self.save_to(self.path)
+        else:
+            self.save_as()
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Save session", self.path or "session.mgs.json",
+                                              "micrograd GUI session (*.json)")
+        if path:
+            self.save_to(path)
+
+    # ---- open ---------------------------------------------------------------------------------
+    def open_path(self, path: str) -> bool:
+        try:
+            s = session_file.load(path)
+        except SessionError as e:
+            self.w.message.show_message(f"Could not open {Path(path).name}: {e}. Nothing was changed.", "error")
+            return False
+        self.apply(s)
+        self.path = path
+        self._remember(path)
+        self.opened.emit(path)
+        return True
+
+    def apply(self, s: Session) -> None:
+        self.w.restore_session(s)
+
+    def open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, "Open session", "", "micrograd GUI session (*.json)")
+        if path:
+            self.open_path(path)
+
+    def recent(self) -> list[str]:
+        value = self.w.settings.value("recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if isinstance(p, str)]
+
+    def _remember(self, path: str) -> None:
+        items = [p for p in self.recent() if p != path]
+        self.w.settings.setValue("recent", [path, *items][:MAX_RECENT])
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        paths = self.recent()
+        for p in paths:
+            menu.addAction(Path(p).name, lambda p=p: self.open_path(p)).setToolTip(p)
+        if not paths:
+            menu.addAction("(none yet)").setEnabled(False)
+
+    # ---- autosave and recovery ----------------------------------------------------------------
+    @Slot()
+    def autosave(self) -> None:
+        self._with_state(self._write_recovery)
+
+    def _write_recovery(self, state: TrainerState) -> None:
+        try:
+            self.recovery.parent.mkdir(parents=True, exist_ok=True)
+            session_file.save(self.recovery, self.session(state))
+        except OSError:
+            pass  # autosave is best effort; the status bar would only distract
+
+    def pending_recovery(self) -> Path | None:
+        return self.recovery if self.recovery.exists() else None
+
+    def restore_recovery(self) -> bool:
+        ok = self.open_path(str(self.recovery))
+        if ok:
+            self.path = None  # a recovery is not the user's file
+        return ok
+
+    def discard_recovery(self) -> None:
+        self.recovery.unlink(missing_ok=True)
+
+    # ---- points as CSV and pictures -----------------------------------------------------------
+    def import_csv_path(self, path: str) -> bool:
+        try:
+            data = csv_io.read(path)
+        except csv_io.CsvError as e:
+            self.w.message.show_message(f"Could not import {Path(path).name}: {e}", "error")
+            return False
+        self.w.replace_data(data, f"import {Path(path).name}")
+        return True
+
+    def export_csv_path(self, path: str) -> None:
+        try:
+            csv_io.write(path, self.w.data_model.data)
+        except OSError as e:
+            self.w.message.show_message(f"Could not write {path}: {e.strerror or e}", "error")
+
+    def import_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, "Import points", "", "CSV (*.csv *.txt)")
+        if path:
+            self.import_csv_path(path)
+
+    def export_csv(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export points", "points.csv", "CSV (*.csv)")
+        if path:
+            self.export_csv_path(path)
+
+    def export_png(self, widget: QWidget, name: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.w, "Export as PNG", f"{name}.png", "PNG (*.png)")
+        if path and not widget.grab().save(path):
+            self.w.message.show_message(f"Could not write {path}.", "error")
