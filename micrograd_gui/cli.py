@@ -64,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=("json", "dot", "svg"), default="json")
     g.add_argument("--out", help="file to write (default: standard output)")
 
-    b = sub.add_parser("bench", help="print the performance table")
-    b.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    sub.add_parser("bench", help="print the performance table (micrograd-gui bench --help for its options)")
     return p
 
 
@@ -117,6 +116,8 @@ def run_gui(self_test: bool = False) -> int:
     app.setApplicationName("micrograd-gui")
     app.setOrganizationName("micrograd_gui")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("micrograd-gui")  # matches resources/linux/micrograd-gui.desktop (Wayland app id)
+    _set_window_icon(app)
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=False)  # antialiased paths cost most of a frame; symbols are cached anyway
@@ -134,6 +135,27 @@ def run_gui(self_test: bool = False) -> int:
     return int(app.exec())
 
 
+def _set_window_icon(app) -> None:  # type: ignore[no-untyped-def]
+    """The app icon from resources/ (PNGs: no SVG plugin needed); a missing icon is reported, never fatal."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from .resources import ICON_SIZES, resource_path
+
+    try:
+        files = {size: resource_path("icons", f"micrograd-gui-{size}.png") for size in ICON_SIZES}
+    except FileNotFoundError as e:
+        print(f"micrograd-gui: {e}", file=sys.stderr)
+        return
+    icon = QIcon()
+    for size, file in files.items():
+        icon.addFile(str(file), QSize(size, size))
+    if any(not f.is_file() for f in files.values()) or icon.pixmap(QSize(32, 32)).isNull():
+        print(f"micrograd-gui: the app icon could not be loaded from {files[32].parent}", file=sys.stderr)
+        return
+    app.setWindowIcon(icon)
+
+
 def _quit_on_signals(app) -> None:  # type: ignore[no-untyped-def]
     """Ctrl+C or SIGTERM close the window properly instead of killing a running thread."""
     import signal
@@ -148,16 +170,17 @@ def _quit_on_signals(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:  # bench has options of its own; argparse's REMAINDER would not pass them on
+        from .bench import main as bench_main
+
+        return int(bench_main(argv[1:]) or 0)
     args = build_parser().parse_args(argv)
     try:
         if args.command == "train":
             return cmd_train(args)
         if args.command == "graph":
             return cmd_graph(args)
-        if args.command == "bench":
-            from .bench import main as bench_main
-
-            return int(bench_main(args.rest) or 0)
         return run_gui(self_test=args.self_test)
     except (ConfigError, ValueError) as e:
         print(f"micrograd-gui: {e}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from micrograd_gui.core.nn import ACTIVATIONS
 from micrograd_gui.core.optim import OPTIMIZER_TITLES, OptimizerConfig
 
 from .fields import LogSlider, NumberField
+from .theme import set_text_colour
 
 SPEEDS = (("As fast as possible", 0.0), ("1000 steps/s", 1000.0), ("300 steps/s", 300.0),
           ("100 steps/s", 100.0), ("30 steps/s", 30.0), ("10 steps/s", 10.0), ("3 steps/s", 3.0),
@@ -59,7 +61,9 @@ class ControlsPanel(QWidget):
         self.reset.setToolTip("Re-initialise the weights from the seed and apply network changes (R)")
         for b in (self.play, self.step, self.step10, self.reset):
             b.setMinimumHeight(34)
-        self.play.setStyleSheet("QPushButton { font-weight: bold; }")
+        bold = QFont()  # only the weight is set, so the size still follows the window (presentation mode)
+        bold.setBold(True)
+        self.play.setFont(bold)
         self.play.clicked.connect(self.play_clicked.emit)
         self.step.clicked.connect(lambda: self.step_clicked.emit(1))
         self.step10.clicked.connect(lambda: self.step_clicked.emit(10))
@@ -67,7 +71,7 @@ class ControlsPanel(QWidget):
         self.play_reason = QLabel()
         self.play_reason.setObjectName("playReason")
         self.play_reason.setWordWrap(True)
-        self.play_reason.setStyleSheet("color: #8a5a00;")
+        set_text_colour(self.play_reason, "#8a5a00")
         self.play_reason.hide()
         self.speed = QComboBox()
         self.speed.setObjectName("speedLimit")
@@ -115,6 +119,7 @@ class ControlsPanel(QWidget):
         opt_form.addRow("Batch", self.batch)
         self.opt_form = opt_form
         opt_box = QGroupBox("Optimisation (applies live)")
+        self.opt_box = opt_box
         opt_box.setLayout(opt_form)
 
         # ---- network (on reset)
@@ -129,7 +134,9 @@ class ControlsPanel(QWidget):
         self.depth.setRange(0, MAX_DEPTH)
         self.depth.setToolTip("Number of hidden layers (0: a linear model)")
         self.widths: list[QSpinBox] = []
-        width_row = QHBoxLayout()
+        self.widths_box = QWidget()
+        width_row = QHBoxLayout(self.widths_box)
+        width_row.setContentsMargins(0, 0, 0, 0)
         width_row.setSpacing(2)
         for i in range(MAX_DEPTH):
             s = QSpinBox()
@@ -149,17 +156,19 @@ class ControlsPanel(QWidget):
         self.init.setToolTip("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's nn.py")
         self.pending = QLabel("Network changes apply when you press Reset (R).")
         self.pending.setObjectName("pendingNote")
-        self.pending.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        set_text_colour(self.pending, "#8a5a00", bold=True)
         self.pending.setWordWrap(True)
         self.pending.hide()
         net_form = QFormLayout()
         net_form.addRow("Loss", self.loss)
         net_form.addRow("", self.stable)
         net_form.addRow("Hidden layers", self.depth)
-        net_form.addRow("Neurons", width_row)
+        net_form.addRow("Neurons", self.widths_box)
         net_form.addRow("Activation", self.activation)
         net_form.addRow("Init", self.init)
+        self.net_form = net_form
         net_box = QGroupBox("Network (applies on Reset)")
+        self.net_box = net_box
         net_lay = QVBoxLayout(net_box)
         net_lay.addLayout(net_form)
         net_lay.addWidget(self.pending)
@@ -171,14 +180,16 @@ class ControlsPanel(QWidget):
         buttons.addWidget(self.reset, 1, 2)
         self.play.setMinimumHeight(42)
         self.set_running(False)
-        speed_row = QHBoxLayout()
+        self.speed_box = QWidget()
+        speed_row = QHBoxLayout(self.speed_box)
+        speed_row.setContentsMargins(0, 0, 0, 0)
         speed_row.addWidget(QLabel("Speed"))
         speed_row.addWidget(self.speed, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(buttons)
         lay.addWidget(self.play_reason)
-        lay.addLayout(speed_row)
+        lay.addWidget(self.speed_box)
         lay.addWidget(opt_box)
         lay.addWidget(net_box)
         lay.addStretch(1)

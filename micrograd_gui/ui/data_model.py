@@ -7,10 +7,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from micrograd_gui.core.datasets import Dataset
 
+from .undo import StampedCommand
+
 MOVE_ID = 1
 
 
-class _Edit(QUndoCommand):
+class _Edit(StampedCommand):
     """Swap one immutable Dataset for another; consecutive moves of one drag merge into one step."""
 
     def __init__(self, model: DataModel, before: Dataset, after: Dataset, text: str, drag: int | None = None):

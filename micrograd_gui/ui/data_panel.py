@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
-from .theme import PALETTES, SPLIT_SYMBOLS, region_image
+from .theme import PALETTES, SPLIT_SYMBOLS, region_image, set_text_colour
 
 PICK_RADIUS_PX = 12  # how close to a point a drag must start
 SELECT_RADIUS_PX = 7  # a click this close to a point selects it (for the graph) instead of adding one
@@ -82,6 +82,9 @@ class DataPanel(QWidget):
         self._data = Dataset()
         self._probs: np.ndarray | None = None
         self._drag_index: int | None = None
+        self.read_only = False  # teacher mode can lock the points
+        self.marker_size = 11
+        self.wash = 0.55  # how far region colours are mixed toward white
 
         self.view = DataViewBox()
         self.plot = pg.PlotWidget(viewBox=self.view, background="w")
@@ -115,18 +118,18 @@ class DataPanel(QWidget):
         self.view.remove_at.connect(self._on_remove_at)
         self.view.drag.connect(self._on_drag)
 
-        legend = QLabel("● train    ▲ validation    ■ test (hollow)")
+        legend = QLabel("● train  ▲ val  □ test")
         legend.setObjectName("splitLegend")
-        legend.setStyleSheet("color: #444;")
+        legend.setToolTip("Filled dots train the model; triangles are the validation split; hollow squares the "
+                          "test split, never trained on")
+        set_text_colour(legend, "#444")
         self.counts = QLabel()
         self.counts.setObjectName("pointCounts")
         self.toggles = QHBoxLayout()  # the window adds its region toggles here
         row = QHBoxLayout()
         row.addWidget(legend)
         row.addStretch(1)
-        row.addLayout(self.toggles)
-        row.addSpacing(12)
-        row.addWidget(self.counts)
+        row.addLayout(self.toggles)  # the counts go to the window's status bar: this row must stay narrow
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)
@@ -151,7 +154,7 @@ class DataPanel(QWidget):
                     brushes.append(pg.mkBrush(col))
                     pens.append(pg.mkPen("#222" if s == 0 else "k", width=1 if s == 0 else 2))
             self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=symbols, brush=brushes,
-                                 pen=pens, size=11)
+                                 pen=pens, size=self.marker_size)
         counts = [data.splits.count(s) for s in (0, 1, 2)]
         self.counts.setText(f"{n} points: {counts[0]} train · {counts[1]} val · {counts[2]} test")
 
@@ -171,6 +174,13 @@ class DataPanel(QWidget):
         self.set_data(self._data)
         self._draw_regions()
 
+    def set_presentation(self, on: bool) -> None:
+        """Bigger markers and stronger region colours for a projector."""
+        self.marker_size = 17 if on else 11
+        self.wash = 0.4 if on else 0.55
+        self.set_data(self._data)
+        self._draw_regions()
+
     def set_hard(self, hard: bool) -> None:
         self.hard_regions = hard
         self._draw_regions()
@@ -185,7 +195,7 @@ class DataPanel(QWidget):
             return
         x0, x1, y0, y1 = EXTENT
         # setImage forgets the placement, so the rect goes with every image
-        self.regions.setImage(region_image(probs, self.palette_name, self.hard_regions), autoLevels=False,
+        self.regions.setImage(region_image(probs, self.palette_name, self.hard_regions, self.wash), autoLevels=False,
                               levels=(0, 255), rect=QRectF(x0, y0, x1 - x0, y1 - y0))
         self._draw_contours(probs if self.show_contour else None)
 
@@ -215,7 +225,7 @@ class DataPanel(QWidget):
         i = self._nearest_within_reach(x, y, SELECT_RADIUS_PX)
         if i is not None and not shift:
             self.point_selected.emit(i)
-        else:
+        elif not self.read_only:
             self.add_requested.emit(x, y, shift)
 
     def _on_probe_moved(self) -> None:
@@ -232,13 +242,15 @@ class DataPanel(QWidget):
         self.probe.setVisible(visible)
 
     def _on_remove_at(self, x: float, y: float) -> None:
+        if self.read_only:
+            return
         i = self._data.nearest(x, y)
         if i is not None:
             self.remove_requested.emit(i)
 
     def _on_drag(self, phase: str, x: float, y: float) -> None:
         if phase == "start":
-            self._drag_index = self._nearest_within_reach(x, y)
+            self._drag_index = None if self.read_only else self._nearest_within_reach(x, y)
             return
         if self._drag_index is None:
             return

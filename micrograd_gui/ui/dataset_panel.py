@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, DatasetSpec
 
-from .theme import PALETTES
+from .theme import PALETTES, set_text_colour
 
 
 class DatasetPanel(QWidget):
@@ -62,6 +64,7 @@ class DatasetPanel(QWidget):
         self.regenerate.clicked.connect(self._on_regenerate)
 
         form = QFormLayout()
+        self.form = form
         form.addRow("Dataset", self.chooser)
         form.addRow("Points", self.n)
         form.addRow("Noise", self.noise)
@@ -77,7 +80,10 @@ class DatasetPanel(QWidget):
             b = QPushButton(str(c + 1))
             b.setObjectName(f"classButton{c + 1}")
             b.setCheckable(True)
-            b.setFixedSize(34, 30)
+            b.setMinimumSize(34, 30)
+            bold = QFont()  # weight only: the size follows the window
+            bold.setBold(True)
+            b.setFont(bold)
             b.setToolTip(f"Clicks add class {c + 1} points (key {c + 1})")
             self.class_buttons.addButton(b, c)
             pal.addWidget(b)
@@ -86,7 +92,7 @@ class DatasetPanel(QWidget):
         self.class_hint = QLabel()
         self.class_hint.setObjectName("classHint")
         self.class_hint.setWordWrap(True)
-        self.class_hint.setStyleSheet("color: #8a5a00;")
+        set_text_colour(self.class_hint, "#8a5a00")
         self.class_hint.hide()
 
         self.clear = QPushButton("Clear")
@@ -101,9 +107,9 @@ class DatasetPanel(QWidget):
         self.clear.clicked.connect(self.clear_requested.emit)
         self.undo.clicked.connect(self.undo_requested.emit)
         self.redo.clicked.connect(self.redo_requested.emit)
-        edits = QHBoxLayout()
-        for b in (self.regenerate, self.clear, self.undo, self.redo):
-            edits.addWidget(b)
+        edits = QGridLayout()  # two by two: the panel stays narrow with presentation-size fonts
+        for i, b in enumerate((self.regenerate, self.clear, self.undo, self.redo)):
+            edits.addWidget(b, i // 2, i % 2)
 
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -139,7 +145,7 @@ class DatasetPanel(QWidget):
     def set_palette(self, name: str) -> None:
         for c, col in enumerate(PALETTES[name]):
             self.class_buttons.button(c).setStyleSheet(
-                f"QPushButton {{ background: {col}; color: white; font-weight: bold; border-radius: 4px; }}"
+                f"QPushButton {{ background: {col}; color: white; border-radius: 4px; }}"
                 f"QPushButton:checked {{ border: 3px solid #111; }}")
 
     def set_hint(self, text: str) -> None:

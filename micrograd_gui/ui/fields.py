@@ -7,6 +7,8 @@ import math
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QVBoxLayout, QWidget
 
+from .theme import set_text_colour
+
 ERROR_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
 
 
@@ -23,7 +25,7 @@ class NumberField(QWidget):
         self.edit = QLineEdit(self._fmt(value))
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #c0392b;")
+        set_text_colour(self.error, "#c0392b")
         self.error.setWordWrap(True)
         self.error.hide()
         lay = QVBoxLayout(self)

@@ -10,6 +10,9 @@ SHORTCUTS_HTML = """
 <li><b>Click a point</b> (or drag the crosshair probe) to see the computation graph of its loss: every
 scalar with its value and gradient. Click a node for the chain rule behind its gradient.</li>
 <li>Pause, press <b>Reset grads</b>, then <b>B</b> to run backprop one node at a time.</li>
+<li>Press <b>W</b> for the network: every neuron's output over the plane, weights as blue (negative) and red
+(positive) lines. Hover for a value, click a line or double-click a neuron to type a new weight or bias
+(<b>Ctrl+Z</b> undoes it), click a neuron to see its map large. <b>O</b> shows the optimizer's state.</li>
 </ol>
 <h3>Keys</h3>
 <table cellpadding="3">
@@ -18,9 +21,11 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <tr><td><b>Shift+Right</b></td><td>Ten training steps</td></tr>
 <tr><td><b>R</b></td><td>Reset the weights from the seed (data kept)</td></tr>
 <tr><td><b>1</b> – <b>6</b></td><td>Active class for clicks</td></tr>
-<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo a data edit</td></tr>
+<tr><td><b>Ctrl+Z</b> / <b>Ctrl+Shift+Z</b></td><td>Undo / redo the last edit (points, or a typed weight)</td></tr>
 <tr><td><b>V</b>, <b>H</b>, <b>C</b></td><td>Regions on/off, hard argmax, 0.5 contour</td></tr>
 <tr><td><b>G</b></td><td>Show / hide the computation graph</td></tr>
+<tr><td><b>W</b></td><td>Show / hide the network view (neuron maps, weights)</td></tr>
+<tr><td><b>O</b></td><td>Show / hide the optimizer state (every parameter's value, grad, m, v, update)</td></tr>
 <tr><td><b>B</b> / <b>N</b></td><td>In the graph: one backward / forward step by hand</td></tr>
 <tr><td><b>P</b>, <b>Esc</b></td><td>In the graph: animate the pass, leave step-through</td></tr>
 <tr><td><b>F</b>, wheel, drag</td><td>In the graph: fit, zoom, pan; double-click folds a neuron</td></tr>

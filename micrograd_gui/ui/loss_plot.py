@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from micrograd_gui.core.snapshot import Snapshot
 
@@ -67,6 +67,8 @@ class LossPlot(QWidget):
         self.log_scale.toggled.connect(self._on_log_toggled)
         self.accuracy = QLabel("accuracy: –")
         self.accuracy.setObjectName("accuracyLabel")
+        self.accuracy.setWordWrap(True)
+        self.accuracy.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.accuracy, 1)
         row.addWidget(self.log_scale)

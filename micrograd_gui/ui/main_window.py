@@ -25,6 +25,7 @@ from micrograd_gui.core.session_file import Session
 from micrograd_gui.core.snapshot import Snapshot
 from micrograd_gui.core.trainer import data_problem
 
+from . import presentation, teacher_mode
 from .controller import Controller
 from .controls import ControlsPanel
 from .data_model import DataModel
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.data_model = DataModel(data, self)
         self.controller = Controller(self.applied, data, self)
         self.lesson: str = ""
+        self.teacher_hidden: set[str] = set()
+        self.teacher_locked: set[str] = set()
 
         # ---- panels
         self.data_panel = DataPanel()
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.loss_plot = LossPlot()
         self.loss_dock = self._dock("Loss", "lossDock", self.loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)  # controls full height
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # and the network's column
         self.graph_panel = GraphPanel()
         self.graph_dock = self._dock("Computation graph of the probe point's loss", "graphDock", self.graph_panel,
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         for d in (self.network_dock, self.optimizer_dock):
             d.hide()  # one key away (W, O): the plane keeps its room on a projector
 
+        self.statusBar().addWidget(self.data_panel.counts)
         self.step_label, self.rate_label, self.loss_label = QLabel(), QLabel(), QLabel()
         for w, name in ((self.step_label, "stepLabel"), (self.rate_label, "rateLabel"),
                         (self.loss_label, "lossLabel")):
@@ -208,7 +213,11 @@ class MainWindow(QMainWindow):
                                            checkable=True)
         self.cb_action = self._action("Colour-&blind-safe palette", self._on_palette, None, "paletteAction",
                                       checkable=True)
-        for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action):
+        self.presentation_action = self._action("&Presentation mode", self._on_presentation, "F11",
+                                                "presentationAction", checkable=True)
+        self.teacher_action = self._action("&Teacher mode…", self._on_teacher_mode, None, "teacherAction")
+        for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action,
+                  self.presentation_action, self.teacher_action):
             v.addAction(a)
         for a, title, name in ((self.regions_action, "Regions", "regionsToggle"),
                                (self.hard_action, "Argmax", "hardToggle"),
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
             a = dock.toggleViewAction()
             a.setShortcut(QKeySequence(key))
             a.setText(text)
-            a.triggered.connect(lambda on, d=dock: on and d.raise_())  # the front tab of its group
+            a.triggered.connect(lambda on, d=dock: on and self._bring_forward(d))
             self.addAction(a)
             v.addAction(a)
         self.network_action = self.network_dock.toggleViewAction()
@@ -329,6 +338,13 @@ class MainWindow(QMainWindow):
         stack = self.data_model.undo_stack
         self.dataset_panel.undo.setEnabled(stack.canUndo())
         self.dataset_panel.redo.setEnabled(stack.canRedo())
+
+    def _bring_forward(self, dock: QDockWidget) -> None:
+        """A dock shown from the View menu comes to the front of its tab group, with room to be read."""
+        dock.raise_()
+        if dock is self.network_dock:  # it shares the column of the data panel: give it the height and width
+            self.resizeDocks([self.data_dock, dock], [1, self.height()], Qt.Orientation.Vertical)
+            self.resizeDocks([dock], [max(dock.width(), int(self.width() * 0.3))], Qt.Orientation.Horizontal)
 
     def _on_undo(self) -> None:
         """Ctrl+Z: the latest edit, of the points or of a weight typed in the network view."""
@@ -450,6 +466,7 @@ class MainWindow(QMainWindow):
         self.dataset_panel.set_spec(config.dataset)
         self.dataset_panel.set_seed(config.seed)
         self.controls.set_pending(False)
+        teacher_mode.apply(self, self.teacher_hidden, self.teacher_locked)  # set_config re-shows rows
 
     def start_lesson(self, lesson: Lesson) -> None:
         """Data, model, optimizer, panels and the instructions of one lesson."""
@@ -471,12 +488,25 @@ class MainWindow(QMainWindow):
         self.lesson_box.show()
         self.message.hide()
 
+    def _on_presentation(self, on: bool) -> None:
+        presentation.apply(self, on)
+
+    def _on_teacher_mode(self) -> None:
+        dialog = teacher_mode.TeacherDialog(self, self.teacher_hidden, self.teacher_locked)
+        dialog.accepted.connect(lambda: self.set_teacher(*dialog.choice()))
+        dialog.open()
+
+    def set_teacher(self, hidden: set[str], locked: set[str]) -> None:
+        self.teacher_hidden, self.teacher_locked = set(hidden), set(locked)
+        teacher_mode.apply(self, self.teacher_hidden, self.teacher_locked)
+
     def ui_state(self) -> dict[str, object]:
         """What a saved session keeps of the window besides the training state."""
         return {"active_class": self.active_class, "probe": list(self.probe), "lesson": self.lesson,
                 "palette": self.data_panel.palette_name, "regions": self.regions_action.isChecked(),
                 "hard": self.hard_action.isChecked(), "contour": self.contour_action.isChecked(),
-                "docks": [d.objectName() for d in self.findChildren(QDockWidget) if d.isVisibleTo(self)]}
+                "docks": [d.objectName() for d in self.findChildren(QDockWidget) if d.isVisibleTo(self)],
+                "teacher": {"hidden": sorted(self.teacher_hidden), "locked": sorted(self.teacher_locked)}}
 
     def restore_session(self, s: Session) -> None:
         st = s.state
@@ -495,6 +525,12 @@ class MainWindow(QMainWindow):
             if isinstance(ui.get(key), bool):
                 action.setChecked(ui[key])
         self.cb_action.setChecked(ui.get("palette") == "colorblind")
+        teacher = ui.get("teacher")
+        if isinstance(teacher, dict):
+            known = set(teacher_mode.CONTROLS)
+            hidden = {n for n in teacher.get("hidden", []) if n in known}
+            locked = {n for n in teacher.get("locked", []) if n in known}
+            self.set_teacher(hidden, locked)
         docks = ui.get("docks")
         if isinstance(docks, list):
             for d in self.findChildren(QDockWidget):

@@ -33,3 +33,16 @@ def region_image(probs: np.ndarray, palette: str = "standard", hard: bool = Fals
         mix = probs.astype(np.float32) @ colours
     img = mix * (1 - wash) + 255.0 * wash
     return np.clip(img, 0, 255).astype(np.uint8)
+
+
+def set_text_colour(widget, colour: str, bold: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Colour a label through its palette: a style sheet would pin its font and break presentation mode."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    widget.setPalette(pal)
+    if bold:
+        f = QFont()
+        f.setBold(True)
+        widget.setFont(f)

@@ -1,0 +1,40 @@
+"""Edits kept on several undo stacks (data, weights), undone in the order they were made by one Ctrl+Z."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+_CLOCK = itertools.count(1)
+
+
+class StampedCommand(QUndoCommand):
+    """An undo command that remembers when it was made, so stacks can be interleaved by time."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.stamp = next(_CLOCK)
+
+
+def _stamp(command: QUndoCommand | None) -> int:
+    return getattr(command, "stamp", 0)
+
+
+def undo_latest(stacks: Iterable[QUndoStack]) -> bool:
+    """Undo the most recent edit of any stack; False if there is none."""
+    ready = [s for s in stacks if s.canUndo()]
+    if not ready:
+        return False
+    max(ready, key=lambda s: _stamp(s.command(s.index() - 1))).undo()
+    return True
+
+
+def redo_next(stacks: Iterable[QUndoStack]) -> bool:
+    """Redo the edit undone last (the earliest of the stacks' next redos); False if there is none."""
+    ready = [s for s in stacks if s.canRedo()]
+    if not ready:
+        return False
+    min(ready, key=lambda s: _stamp(s.command(s.index()))).redo()
+    return True

@@ -1,0 +1,96 @@
+"""File menu: save, open and continue exactly; recent files; CSV import; lessons; crash recovery."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from uihelpers import wait_snapshot
+
+from micrograd_gui.core.lessons import LESSONS
+
+
+def steps(qtbot, w, n):
+    start = w.controller.last.step
+    for _ in range(n):
+        w.controls.step.click()
+    return wait_snapshot(qtbot, w, lambda s: s.step == start + n)
+
+
+def test_save_reopen_continue_equals_an_uninterrupted_run(qtbot, make_window, tmp_path, monkeypatch):
+    path = str(tmp_path / "lesson.json")
+    a = make_window()
+    a.controls.batch.setCurrentIndex(a.controls.batch.findData(16))  # mini-batches: the RNG state matters
+    steps(qtbot, a, 7)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kw: (path, ""))
+    with qtbot.waitSignal(a.sessions.saved):
+        qtbot.keyClick(a, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    cont_a = steps(qtbot, a, 6)
+
+    b = make_window()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (path, ""))
+    qtbot.keyClick(b, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    wait_snapshot(qtbot, b, lambda s: s.step == 7)
+    cont_b = steps(qtbot, b, 6)
+    assert np.array_equal(cont_a.theta, cont_b.theta) and cont_b.config.batch_size == 16
+    ta, la, _, _ = a.loss_plot.series()
+    tb, lb, _, _ = b.loss_plot.series()
+    assert list(ta) == list(tb) and list(la) == list(lb)  # the reopened curve plus the continued one
+    assert b.data_model.data == a.data_model.data
+    assert b.sessions.recent()[0] == path
+
+
+def test_a_broken_session_is_refused_and_changes_nothing(qtbot, window, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "micrograd-gui-session", "version": 1, "config": {')
+    before = window.data_model.data
+    assert not window.sessions.open_path(str(bad))
+    assert window.message.kind == "error" and "not valid JSON" in window.message.text.text()
+    assert window.data_model.data is before
+
+
+def test_csv_import_reports_bad_lines_by_number_and_keeps_the_data(qtbot, window, tmp_path):
+    p = tmp_path / "pts.csv"
+    p.write_text("x,y,label\n0,0,0\n1,one,1\n2,2\n")
+    before = window.data_model.data
+    assert not window.sessions.import_csv_path(str(p))
+    text = window.message.text.text()
+    assert "line 3" in text and "line 4" in text and "Nothing was imported" in text
+    assert window.data_model.data is before
+    p.write_text("0,0,0\n1,1,1\n-1,1,3\n")
+    assert window.sessions.import_csv_path(str(p))
+    assert len(window.data_model.data) == 3
+    wait_snapshot(qtbot, window, lambda s: s.num_classes == 4)  # class 3 grew the output layer
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.data_model.data == before
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda x: x.name)
+def test_every_lesson_loads_and_trains_a_few_steps(qtbot, window, lesson):
+    w = window
+    w.findChild(type(w.undo_action), f"lesson_{lesson.name}").trigger()
+    same = lesson.config.with_changes(eval_every=1)  # the window evaluates every step, for the curves
+    snap = wait_snapshot(qtbot, w, lambda s: s.config == same and s.step == 0)
+    assert w.lesson_box.isVisible() and lesson.title in w.lesson_box.text()
+    assert ("graph" in lesson.panels) == w.graph_dock.isVisibleTo(w)
+    if lesson.name == "own-points":
+        assert not w.controls.step.isEnabled()  # no points yet: it says what to add
+        return
+    w.controls.step10.click()
+    snap = wait_snapshot(qtbot, w, lambda s: s.step == 10 or w.message.kind == "error")
+    assert snap.step == 10 or lesson.name == "lr-too-high"
+
+
+def test_autosave_is_offered_back_after_a_crash(qtbot, make_window, settings):
+    a = make_window()
+    steps(qtbot, a, 3)
+    a.sessions.autosave()
+    qtbot.waitUntil(lambda: a.sessions.recovery.exists())
+    # a second start while the first never closed properly: as after a crash
+    b = make_window()
+    assert b.message.isVisible() and "did not close normally" in b.message.text.text()
+    restore = b.findChild(type(b.controls.play), "messageAction0")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    snap = wait_snapshot(qtbot, b, lambda s: s.step == 3)
+    assert np.array_equal(snap.theta, a.controller.last.theta)
+    a.close()
+    assert not a.sessions.recovery.exists()  # a clean exit leaves nothing to recover
