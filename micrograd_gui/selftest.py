@@ -72,6 +72,7 @@ def run_self_test(app: QApplication) -> int:
     scratch = tempfile.TemporaryDirectory()  # the user's saved layout is neither used nor changed
     w = MainWindow(settings=QSettings(str(Path(scratch.name) / "selftest.ini"), QSettings.Format.IniFormat))
     w.show()
+    w.activateWindow()  # without a window manager (Xvfb) nothing else gives the window the keyboard
     shown = wait_until(lambda: w.isVisible() and w.controller.last is not None and w.snapshots_drawn > 0)
     app.processEvents()
     startup_ms = (time.time() - started) * 1000
