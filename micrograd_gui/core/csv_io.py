@@ -32,13 +32,18 @@ def _split(text: str, i: int) -> int:
 
 def parse(text: str) -> Dataset:
     """All points, or CsvError naming the bad lines (the current data stays as it was)."""
-    rows = list(csv.reader(io.StringIO(text)))
     problems: list[str] = []
     xs: list[float] = []
     ys: list[float] = []
     labels: list[int] = []
     splits: list[int] = []
-    for line, row in enumerate(rows, start=1):
+    # line by line, so any newline convention works (a lone \r too) and numbers are the editor's lines
+    for line, raw in enumerate(text.splitlines(), start=1):
+        try:
+            row = next(csv.reader([raw]), []) if '"' in raw else raw.split(",")
+        except csv.Error as e:  # e.g. a field over the csv module's size limit
+            problems.append(f"line {line}: {e}")
+            continue
         cells = [c.strip() for c in row]
         if not cells or all(not c for c in cells) or cells[0].startswith("#"):
             continue

@@ -9,6 +9,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .rng import RNG
 
 TRAIN, VAL, TEST = 0, 1, 2
@@ -231,7 +232,7 @@ class DatasetKind:
     """What the chooser offers for one generator."""
 
     name: str
-    title: str
+    title: str  # English; the UI shows QCoreApplication.translate("Datasets", title)
     make: Callable[..., list[tuple[float, float, int]]]
     min_classes: int
     max_classes: int
@@ -241,15 +242,15 @@ class DatasetKind:
 
 
 KINDS: dict[str, DatasetKind] = {k.name: k for k in (
-    DatasetKind("yinyang", "Yin-yang", gen_yinyang, 3, 3, 3, 0.0, uses_noise=False),
-    DatasetKind("quadrants", "Quadrants", gen_quadrants, 2, 4, 3, 0.0),
-    DatasetKind("rings", "Rings", gen_rings, 2, 6, 3, 0.0),
-    DatasetKind("moons", "Moons", gen_moons, 2, 2, 2, 0.1),
-    DatasetKind("spiral", "Spiral", gen_spiral, 2, 6, 3, 0.2),
-    DatasetKind("xor", "XOR", gen_xor, 2, 2, 2, 0.0),
-    DatasetKind("gauss", "Gaussian blobs", gen_gauss, 2, 6, 2, 0.4),
-    DatasetKind("hand", "Hand-placed", lambda rng, n, noise=0.0, classes=2: [], 2, MAX_CLASSES, 2, 0.0,
-                uses_noise=False),
+    DatasetKind("yinyang", QT_TRANSLATE_NOOP("Datasets", "Yin-yang"), gen_yinyang, 3, 3, 3, 0.0, uses_noise=False),
+    DatasetKind("quadrants", QT_TRANSLATE_NOOP("Datasets", "Quadrants"), gen_quadrants, 2, 4, 3, 0.0),
+    DatasetKind("rings", QT_TRANSLATE_NOOP("Datasets", "Rings"), gen_rings, 2, 6, 3, 0.0),
+    DatasetKind("moons", QT_TRANSLATE_NOOP("Datasets", "Moons"), gen_moons, 2, 2, 2, 0.1),
+    DatasetKind("spiral", QT_TRANSLATE_NOOP("Datasets", "Spiral"), gen_spiral, 2, 6, 3, 0.2),
+    DatasetKind("xor", QT_TRANSLATE_NOOP("Datasets", "XOR"), gen_xor, 2, 2, 2, 0.0),
+    DatasetKind("gauss", QT_TRANSLATE_NOOP("Datasets", "Gaussian blobs"), gen_gauss, 2, 6, 2, 0.4),
+    DatasetKind("hand", QT_TRANSLATE_NOOP("Datasets", "Hand-placed"), lambda rng, n, noise=0.0, classes=2: [], 2,
+                MAX_CLASSES, 2, 0.0, uses_noise=False),
 )}
 
 MAX_POINTS = 5000

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .config import TrainConfig
 from .datasets import DatasetSpec
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .optim import OptimizerConfig
 from .presets import get_preset
 
@@ -13,8 +14,8 @@ from .presets import get_preset
 @dataclass(frozen=True)
 class Lesson:
     name: str
-    title: str
-    instructions: str  # short HTML shown beside the plot
+    title: str  # English; the UI shows QCoreApplication.translate("Lessons", title)
+    instructions: str  # short HTML shown beside the plot, translated the same way
     config: TrainConfig
     panels: tuple[str, ...] = ("loss",)  # docks to show: "graph", "loss", "network", "optimizer"
     probe: tuple[float, float, int] = (0.0, 0.0, 0)
@@ -24,37 +25,44 @@ _ADAMW = OptimizerConfig("adamw", lr=0.1, weight_decay=1e-4)
 _XOR = DatasetSpec("xor", 200, 0.0, 2)
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("llm101n", "LLM101n: yin-yang",
-           "<b>The LLM101n run.</b> A 2-8-3 network learns three classes. Press <b>Space</b> and watch the "
-           "regions take the yin-yang's shape. Click a point to see its loss as a graph of scalars; pause and "
-           "press <b>B</b> to apply the chain rule one node at a time.",
-           get_preset("llm101n").config, ("graph", "loss")),
-    Lesson("moons", "micrograd's moons demo",
-           "<b>Karpathy's micrograd demo.</b> A 2-16-16-1 ReLU network with a max-margin loss and SGD with a "
-           "decaying learning rate. It reaches 100 % in about 100 steps: try <b>Step ×10</b> ten times.",
-           get_preset("moons-demo").config, ("loss",), (0.5, 0.25, 1)),
-    Lesson("xor-linear", "XOR without a hidden layer",
-           "<b>A line cannot do XOR.</b> This model has no hidden layer, so its boundary is straight. Train it: "
-           "the accuracy stalls near 50 %. Then open the next lesson.",
-           TrainConfig(_XOR, hidden=(), optimizer=_ADAMW, steps=200), ("loss",)),
-    Lesson("xor-hidden", "XOR with a hidden layer",
-           "<b>One hidden layer bends the boundary.</b> Four tanh neurons solve XOR. Set <b>Hidden layers</b> to "
-           "0 and press <b>R</b> to compare.",
-           TrainConfig(_XOR, hidden=(4,), optimizer=_ADAMW, steps=200), ("loss", "network")),
-    Lesson("lr-too-high", "A learning rate too high",
-           "<b>Too big a step.</b> SGD with momentum at learning rate 10 and the reference softmax (no max "
-           "shift). Press <b>Space</b>: the loss swings wildly, then blows up; training stops, the last good "
-           "weights come back and the window says why. Lower the learning rate to 0.05 and play again.",
-           TrainConfig(DatasetSpec("spiral", 300, 0.2, 3), hidden=(16, 16), stable_softmax=False,
-                       optimizer=OptimizerConfig("momentum", lr=10.0), steps=300), ("loss",)),
-    Lesson("spiral-depth", "Spiral needs depth",
-           "<b>Depth helps.</b> Three spiral arms with two hidden layers of 16. Train to high accuracy, then set "
-           "<b>Hidden layers</b> to 1, press <b>R</b> and compare how far one layer gets.",
-           get_preset("spiral").config, ("loss", "network")),
-    Lesson("own-points", "Place your own points",
-           "<b>Your data.</b> Click to add points of the active class (keys <b>1</b>–<b>6</b>), drag to move, "
-           "right-click to remove. Play needs points of two classes.",
-           get_preset("hand").config, ("loss",)),
+    Lesson("llm101n", QT_TRANSLATE_NOOP("Lessons", "LLM101n: yin-yang"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>The LLM101n run.</b> A 2-8-3 network learns three classes. Press <b>Space</b> and watch the "
+        "regions take the yin-yang's shape. Click a point to see its loss as a graph of scalars; pause and "
+        "press <b>B</b> to apply the chain rule one node at a time."),
+        get_preset("llm101n").config, ("graph", "loss")),
+    Lesson("moons", QT_TRANSLATE_NOOP("Lessons", "micrograd's moons demo"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Karpathy's micrograd demo.</b> A 2-16-16-1 ReLU network with a max-margin loss and SGD with a "
+        "decaying learning rate. It reaches 100 % in about 100 steps: try <b>Step ×10</b> ten times."),
+        get_preset("moons-demo").config, ("loss",), (0.5, 0.25, 1)),
+    Lesson("xor-linear", QT_TRANSLATE_NOOP("Lessons", "XOR without a hidden layer"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>A line cannot do XOR.</b> This model has no hidden layer, so its boundary is straight. Train it: "
+        "the accuracy stalls near 50 %. Then open the next lesson."),
+        TrainConfig(_XOR, hidden=(), optimizer=_ADAMW, steps=200), ("loss",)),
+    Lesson("xor-hidden", QT_TRANSLATE_NOOP("Lessons", "XOR with a hidden layer"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>One hidden layer bends the boundary.</b> Four tanh neurons solve XOR. Set <b>Hidden layers</b> to "
+        "0 and press <b>R</b> to compare."),
+        TrainConfig(_XOR, hidden=(4,), optimizer=_ADAMW, steps=200), ("loss", "network")),
+    Lesson("lr-too-high", QT_TRANSLATE_NOOP("Lessons", "A learning rate too high"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Too big a step.</b> SGD with momentum at learning rate 10 and the reference softmax (no max "
+        "shift). Press <b>Space</b>: the loss swings wildly, then blows up; training stops, the last good "
+        "weights come back and the window says why. Lower the learning rate to 0.05 and play again."),
+        TrainConfig(DatasetSpec("spiral", 300, 0.2, 3), hidden=(16, 16), stable_softmax=False,
+                    optimizer=OptimizerConfig("momentum", lr=10.0), steps=300), ("loss",)),
+    Lesson("spiral-depth", QT_TRANSLATE_NOOP("Lessons", "Spiral needs depth"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Depth helps.</b> Three spiral arms with two hidden layers of 16. Train to high accuracy, then set "
+        "<b>Hidden layers</b> to 1, press <b>R</b> and compare how far one layer gets."),
+        get_preset("spiral").config, ("loss", "network")),
+    Lesson("own-points", QT_TRANSLATE_NOOP("Lessons", "Place your own points"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Your data.</b> Click to add points of the active class (keys <b>1</b>–<b>6</b>), drag to move, "
+        "right-click to remove. Play needs points of two classes."),
+        get_preset("hand").config, ("loss",)),
 )
 
 

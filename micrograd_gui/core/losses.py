@@ -8,9 +8,12 @@ from typing import Protocol
 import numpy as np
 
 from .engine import Value
+from .i18n_marks import QT_TRANSLATE_NOOP
 
 LOSSES = ("cross_entropy", "hinge", "mse")
-LOSS_TITLES = {"cross_entropy": "Cross-entropy", "hinge": "Hinge (max-margin)", "mse": "Mean squared error"}
+LOSS_TITLES = {"cross_entropy": QT_TRANSLATE_NOOP("Losses", "Cross-entropy"),
+               "hinge": QT_TRANSLATE_NOOP("Losses", "Hinge (max-margin)"),
+               "mse": QT_TRANSLATE_NOOP("Losses", "Mean squared error")}  # the UI translates them
 
 
 class LaneTarget(Protocol):

@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .i18n_marks import QT_TRANSLATE_NOOP
+
 OPTIMIZERS = ("sgd", "momentum", "adamw")
-OPTIMIZER_TITLES = {"sgd": "SGD", "momentum": "SGD + momentum", "adamw": "AdamW"}
+OPTIMIZER_TITLES = {"sgd": QT_TRANSLATE_NOOP("Optimizers", "SGD"),  # the UI translates them
+                    "momentum": QT_TRANSLATE_NOOP("Optimizers", "SGD + momentum"),
+                    "adamw": QT_TRANSLATE_NOOP("Optimizers", "AdamW")}
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import MISSING, Field, asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +15,13 @@ from .atomic import atomic_write
 from .config import ConfigError, TrainConfig
 from .datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
 from .optim import OptimizerConfig
-from .trainer import TrainerState
+from .trainer import Trainer, TrainerState
 
 FORMAT = "micrograd-gui-session"
 VERSION = 1
 MAX_BYTES = 50 * 1024 * 1024
-MAX_CURVE = 1_000_000
+MAX_CURVE = 1_000_000  # [step, loss] pairs a curve may have when read
+SAVED_CURVE = 200_000  # pairs a curve keeps when written: a long run's session stays a few MB
 
 
 class SessionError(ValueError):
@@ -42,6 +43,14 @@ def _config_dict(c: TrainConfig) -> dict[str, Any]:
     return d
 
 
+def _saved_curve(points: list[list[float]]) -> list[list[float]]:
+    """A loss curve without NaN or infinite points (JSON has none), thinned evenly to SAVED_CURVE pairs."""
+    pts = [[float(a), float(b)] for a, b in points if math.isfinite(a) and math.isfinite(b)]
+    if len(pts) > SAVED_CURVE:  # keep the first and the last, evenly spaced between
+        pts = [pts[round(i * (len(pts) - 1) / (SAVED_CURVE - 1))] for i in range(SAVED_CURVE)]
+    return pts
+
+
 def to_json(s: Session) -> str:
     st = s.state
     d = st.data
@@ -54,7 +63,7 @@ def to_json(s: Session) -> str:
         "optimizer": {"t": st.opt_t, "m": st.opt_m.tolist(), "v": st.opt_v.tolist()},
         "rng_state": str(st.rng_state),  # 64-bit: a string survives every JSON reader
         "step": st.step,
-        "curves": s.curves,
+        "curves": {name: _saved_curve(points) for name, points in s.curves.items()},
         "ui": s.ui,
     }
     return json.dumps(doc, allow_nan=False, separators=(",", ":"))
@@ -97,26 +106,77 @@ def _numbers(v: Any, where: str, n: int | None = None, limit: int = MAX_POINTS *
         raise SessionError(f"{where} has {len(v)} values; at most {limit} are allowed")
     if n is not None and len(v) != n:
         raise SessionError(f"{where} has {len(v)} values, expected {n}")
-    return [_num(x, f"{where}[{i}]") for i, x in enumerate(v)]
+    if _all_usable(v):
+        return [float(x) for x in v]
+    return [_num(x, f"{where}[{i}]") for i, x in enumerate(v)]  # finds and names the bad value
+
+
+def _all_usable(v: list[Any]) -> bool:
+    """A fast check that every value passes _num (a million values take milliseconds, not seconds)."""
+    if not all(type(x) is float or type(x) is int for x in v):
+        return False
+    try:
+        a = np.array(v, dtype=np.float64)
+    except OverflowError:  # an integer beyond any float
+        return False
+    return bool(np.isfinite(a).all() and (np.abs(a) <= 1e12).all())
+
+
+def _default(f: Field) -> Any:
+    return f.default_factory() if f.default is MISSING and f.default_factory is not MISSING else f.default
+
+
+def _setting(v: Any, default: Any, where: str) -> Any:
+    """v checked against the type of the setting's default: settings are never silently coerced."""
+    if isinstance(default, bool):
+        if not isinstance(v, bool):
+            raise SessionError(f"{where} should be true or false, not {json.dumps(v)[:40]}")
+        return v
+    if isinstance(default, int):
+        return _int(v, where, -(2**64), 2**64)
+    if isinstance(default, float) or default is None:  # init_scale: None or a number
+        return None if v is None and default is None else _num(v, where)
+    if isinstance(default, str):
+        if not isinstance(v, str):
+            raise SessionError(f"{where} should be text, not {type(v).__name__}")
+        return v
+    if isinstance(default, tuple):  # the hidden layer sizes
+        if not isinstance(v, list) or len(v) > 64:
+            raise SessionError(f"{where} should be a short list of whole numbers")
+        return tuple(_int(x, f"{where}[{i}]", -(2**64), 2**64) for i, x in enumerate(v))
+    raise AssertionError(f"no rule for {where}")  # a new kind of setting needs a rule here
+
+
+def _settings(cls: type, d: Any, where: str) -> dict[str, Any]:
+    if not isinstance(d, dict):
+        raise SessionError(f"{where} should be an object")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(d) - set(known))
+    if unknown:
+        raise SessionError(f"{where} has a setting this version does not know: '{unknown[0]}'")
+    out = {}
+    for k, v in d.items():
+        default = _default(known[k])
+        if isinstance(default, (DatasetSpec, OptimizerConfig)):
+            out[k] = type(default)(**_settings(type(default), v, f"{where}.{k}"))
+        else:
+            out[k] = _setting(v, default, f"{where}.{k}")
+    return out
 
 
 def _config(d: Any) -> TrainConfig:
+    _get(d, "dataset", "config")
+    _get(d, "optimizer", "config")
+    config = TrainConfig(**_settings(TrainConfig, d, "config"))
     try:
-        ds = dict(_get(d, "dataset", "config"))
-        opt = dict(_get(d, "optimizer", "config"))
-        rest = {k: v for k, v in d.items() if k not in ("dataset", "optimizer")}
-        rest["hidden"] = tuple(rest.get("hidden", ()))
-        config = TrainConfig(dataset=DatasetSpec(**ds), optimizer=OptimizerConfig(**opt), **rest)
         config.validate()
-    except SessionError:
-        raise
-    except (TypeError, ValueError, ConfigError) as e:  # unknown or missing field, wrong type, bad value
+    except (ValueError, ConfigError) as e:
         raise SessionError(f"the settings in the file are not valid: {e}") from None
     return config
 
 
 def _dataset(d: Any) -> Dataset:
-    x = _numbers(_get(d, "x", "data"), "data.x")
+    x = _numbers(_get(d, "x", "data"), "data.x", limit=MAX_POINTS)
     n = len(x)
     y = _numbers(_get(d, "y", "data"), "data.y", n)
     labels = _get(d, "label", "data")
@@ -138,6 +198,10 @@ def from_json(text: str) -> Session:
     except json.JSONDecodeError as e:
         raise SessionError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
                            "the file may be truncated or not a session") from None
+    except RecursionError:
+        raise SessionError("the JSON is nested too deeply to be a session") from None
+    except ValueError as e:  # e.g. an integer of more than 4300 digits
+        raise SessionError(f"the file holds a value JSON cannot read: {e}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SessionError("this is not a micrograd GUI session file")
     version = doc.get("version")
@@ -172,12 +236,19 @@ def from_json(text: str) -> Session:
         pts = curves.get(name, [])
         if not isinstance(pts, list) or len(pts) > MAX_CURVE:
             raise SessionError(f"curves.{name} should be a list of at most {MAX_CURVE} [step, loss] pairs")
-        clean[name] = [_numbers(p, f"curves.{name}[{i}]", 2) for i, p in enumerate(pts)]
+        if all(isinstance(p, list) and len(p) == 2 for p in pts) and _all_usable([x for p in pts for x in p]):
+            clean[name] = pts  # freshly parsed [number, number] lists: used as they are
+        else:
+            clean[name] = [_numbers(p, f"curves.{name}[{i}]", 2) for i, p in enumerate(pts)]
     ui = doc.get("ui", {})
     if not isinstance(ui, dict):
         raise SessionError("ui should be an object")
     state = TrainerState(config, data, np.array(theta), _int(_get(opt, "t", "optimizer"), "optimizer.t"),
                          np.array(m), np.array(v), rng_state, _int(_get(doc, "step", "the session"), "step"))
+    try:  # exactly what the window's worker does with it: refuse here, before the window changes
+        Trainer.from_state(state)
+    except (ConfigError, ValueError) as e:
+        raise SessionError(f"the saved training state does not fit its settings: {e}") from None
     return Session(state, clean, ui)
 
 
@@ -186,7 +257,7 @@ def load(path: str | os.PathLike[str]) -> Session:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise SessionError(f"the file is {size // 1_000_000} MB; sessions are at most {MAX_BYTES // 1_000_000} MB")
+            raise SessionError(f"the file is {size / 2**20:.0f} MB; sessions are at most {MAX_BYTES // 2**20} MB")
         raw = p.read_bytes()
     except OSError as e:
         raise SessionError(f"cannot read the file: {e.strerror or e}") from None

@@ -12,6 +12,7 @@ import numpy as np
 from .config import ConfigError, TrainConfig
 from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
 from .eager import EagerBackend
+from .i18n_marks import QT_TRANSLATE_NOOP
 from .losses import num_outputs, outputs_to_class, outputs_to_probs
 from .nn import MLP
 from .optim import Optimizer, OptimizerConfig
@@ -31,22 +32,53 @@ class Backend(Protocol):
     def activations(self, theta: np.ndarray, X: np.ndarray) -> list[np.ndarray]: ...
 
 
-def data_problem(data: Dataset, capacity: int) -> str | None:
-    """What stops training on this data, said as what to do about it; None if nothing does."""
+def data_problem_parts(data: Dataset, capacity: int) -> tuple[str, dict[str, int]] | None:
+    """data_problem as (English template, values): the UI translates the template, then fills it in."""
     if not data.indices(TRAIN):
-        return ("There are no training points yet: click on the plot to add some, "
-                "or choose a dataset and press Regenerate.")
+        return QT_TRANSLATE_NOOP("Trainer", "There are no training points yet: click on the plot to add some, "
+                                            "or choose a dataset and press Regenerate."), {}
     train = data.classes_present(TRAIN)
     if len(train) < 2:
-        return f"All training points are class {next(iter(train))}: add points of at least one other class."
+        return QT_TRANSLATE_NOOP("Trainer", "All training points are class {label}: add points of at least one "
+                                            "other class."), {"label": next(iter(train))}
     top = max(data.labels) + 1
     if top > capacity:
-        return f"The data has {top} classes but the model outputs {capacity}: reset to grow the output layer."
+        return QT_TRANSLATE_NOOP("Trainer", "The data has {classes} classes but the model outputs {outputs}: reset "
+                                            "to grow the output layer."), {"classes": top, "outputs": capacity}
     return None
+
+
+def data_problem(data: Dataset, capacity: int) -> str | None:
+    """What stops training on this data, said as what to do about it; None if nothing does."""
+    parts = data_problem_parts(data, capacity)
+    return None if parts is None else parts[0].format(**parts[1])
+
+
+# why training stopped, by cause; English templates the UI translates (context "Trainer") before filling in
+DIVERGED_MESSAGES = {
+    "error": QT_TRANSLATE_NOOP("Trainer", "Training stopped at step {step}: the loss could not be computed "
+                                          "({detail}). The weights were restored to their last finite values. "
+                                          "The learning rate ({lr:g}) is probably too high; lower it and press "
+                                          "Play again."),
+    "nan": QT_TRANSLATE_NOOP("Trainer", "Training stopped at step {step}: the loss became NaN. The weights were "
+                                        "restored to their last finite values. The learning rate ({lr:g}) is "
+                                        "probably too high; lower it and press Play again."),
+    "inf": QT_TRANSLATE_NOOP("Trainer", "Training stopped at step {step}: the loss became infinite. The weights "
+                                        "were restored to their last finite values. The learning rate ({lr:g}) is "
+                                        "probably too high; lower it and press Play again."),
+    "grad": QT_TRANSLATE_NOOP("Trainer", "Training stopped at step {step}: the loss was finite but a gradient "
+                                         "became infinite or NaN. The weights were restored to their last finite "
+                                         "values. The learning rate ({lr:g}) is probably too high; lower it and "
+                                         "press Play again."),
+}
 
 
 class Diverged(RuntimeError):
     """The loss or a gradient stopped being finite; the weights were left at their last finite values."""
+
+    def __init__(self, template: str, **values: object):
+        super().__init__(template.format(**values))
+        self.template, self.values = template, values  # for a translated message
 
 
 @dataclass(frozen=True)
@@ -180,29 +212,25 @@ class Trainer:
                 val_loss = self.split_loss(VAL)
             loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
         except ValueError as e:  # the eager engine refuses e.g. log(0) when a probability underflows
-            raise Diverged(self._diverged_message(math.nan, str(e))) from None
+            raise self._diverged(math.nan, str(e)) from None
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
-            raise Diverged(self._diverged_message(loss))
+            raise self._diverged(loss)
         saved = (self.optimizer.t, self.optimizer.m.copy(), self.optimizer.v.copy())
         theta = self.optimizer.step(self.theta, grad, exact=self.backend.exact)
         if not np.isfinite(theta).all():
             self.optimizer.t, self.optimizer.m, self.optimizer.v = saved
-            raise Diverged(self._diverged_message(math.inf))
+            raise self._diverged(math.inf)
         self.theta = theta
         self.last_grad = grad
         self.step_count += 1
         return StepResult(k + 1, loss, val_loss)
 
-    def _diverged_message(self, loss: float, detail: str = "") -> str:
+    def _diverged(self, loss: float, detail: str = "") -> Diverged:
+        cause = "error" if detail else "nan" if math.isnan(loss) else "inf" if math.isinf(loss) else "grad"
+        values: dict[str, object] = {"step": self.step_count + 1, "lr": self.config.optimizer.lr}
         if detail:
-            what = f"could not be computed ({detail})"
-        elif math.isnan(loss) or math.isinf(loss):
-            what = f"became {'NaN' if math.isnan(loss) else 'infinite'}"
-        else:
-            what = "was finite but a gradient became infinite or NaN"
-        return (f"Training stopped at step {self.step_count + 1}: the loss {what}. "
-                f"The weights were restored to their last finite values. The learning rate "
-                f"({self.config.optimizer.lr:g}) is probably too high; lower it and press Play again.")
+            values["detail"] = detail
+        return Diverged(DIVERGED_MESSAGES[cause], **values)
 
     def run(self, steps: int, log: Callable[[str], None] = print) -> list[StepResult]:
         """Train `steps` steps, logging in LLM101n's format."""

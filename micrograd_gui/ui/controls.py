@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from micrograd_gui.core.config import MAX_DEPTH, TrainConfig
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 from micrograd_gui.core.losses import LOSS_TITLES
 from micrograd_gui.core.nn import ACTIVATIONS
 from micrograd_gui.core.optim import OPTIMIZER_TITLES, OptimizerConfig
@@ -27,9 +28,15 @@ from micrograd_gui.core.optim import OPTIMIZER_TITLES, OptimizerConfig
 from .fields import LogSlider, NumberField
 from .theme import set_text_colour
 
-SPEEDS = (("As fast as possible", 0.0), ("1000 steps/s", 1000.0), ("300 steps/s", 300.0),
-          ("100 steps/s", 100.0), ("30 steps/s", 30.0), ("10 steps/s", 10.0), ("3 steps/s", 3.0),
-          ("1 step/s", 1.0))
+# titles in English, shown translated (context ControlsPanel)
+SPEEDS = ((QT_TRANSLATE_NOOP("ControlsPanel", "As fast as possible"), 0.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "1000 steps/s"), 1000.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "300 steps/s"), 300.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "100 steps/s"), 100.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "30 steps/s"), 30.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "10 steps/s"), 10.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "3 steps/s"), 3.0),
+          (QT_TRANSLATE_NOOP("ControlsPanel", "1 step/s"), 1.0))
 BATCHES = (0, 1, 4, 8, 16, 32, 64, 128)
 MAX_GUI_WIDTH = 32
 
@@ -47,18 +54,18 @@ class ControlsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         # ---- run buttons
-        self.play = QPushButton("Play")
+        self.play = QPushButton(self.tr("Play"))
         self.play.setObjectName("playButton")
-        self.play.setToolTip("Start or pause training (Space)")
-        self.step = QPushButton("Step")
+        self.play.setToolTip(self.tr("Start or pause training (Space)"))
+        self.step = QPushButton(self.tr("Step"))
         self.step.setObjectName("stepButton")
-        self.step.setToolTip("One training step (Right arrow)")
-        self.step10 = QPushButton("Step ×10")
+        self.step.setToolTip(self.tr("One training step (Right arrow)"))
+        self.step10 = QPushButton(self.tr("Step ×10"))
         self.step10.setObjectName("step10Button")
-        self.step10.setToolTip("Ten training steps")
-        self.reset = QPushButton("Reset")
+        self.step10.setToolTip(self.tr("Ten training steps"))
+        self.reset = QPushButton(self.tr("Reset"))
         self.reset.setObjectName("resetButton")
-        self.reset.setToolTip("Re-initialise the weights from the seed and apply network changes (R)")
+        self.reset.setToolTip(self.tr("Re-initialise the weights from the seed and apply network changes (R)"))
         for b in (self.play, self.step, self.step10, self.reset):
             b.setMinimumHeight(34)
         bold = QFont()  # only the weight is set, so the size still follows the window (presentation mode)
@@ -76,49 +83,49 @@ class ControlsPanel(QWidget):
         self.speed = QComboBox()
         self.speed.setObjectName("speedLimit")
         for title, rate in SPEEDS:
-            self.speed.addItem(title, rate)
-        self.speed.setToolTip("Slow training down to follow it step by step")
+            self.speed.addItem(self.tr(title), rate)
+        self.speed.setToolTip(self.tr("Slow training down to follow it step by step"))
         self.speed.currentIndexChanged.connect(lambda _: self.rate_changed.emit(float(self.speed.currentData())))
 
         # ---- optimisation (live)
-        self.lr = NumberField("Learning rate", 0.1, 0.0, 100.0, lo_open=True)
+        self.lr = NumberField(self.tr("Learning rate"), 0.1, 0.0, 100.0, lo_open=True)
         self.lr.edit.setObjectName("learningRateInput")
-        self.lr.edit.setToolTip("Step size; applies from the next step")
+        self.lr.edit.setToolTip(self.tr("Step size; applies from the next step"))
         self.lr_slider = LogSlider(self.lr)
         self.lr_slider.slider.setObjectName("learningRateSlider")
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerChooser")
         for key, title in OPTIMIZER_TITLES.items():
-            self.optimizer.addItem(title, key)
-        self.optimizer.setToolTip("How gradients become updates; applies live")
-        self.momentum = NumberField("Momentum", 0.9, 0.0, 0.999)
+            self.optimizer.addItem(QCoreApplication.translate("Optimizers", title), key)
+        self.optimizer.setToolTip(self.tr("How gradients become updates; applies live"))
+        self.momentum = NumberField(self.tr("Momentum"), 0.9, 0.0, 0.999)
         self.beta1 = NumberField("β1", 0.9, 0.0, 0.999)
         self.beta2 = NumberField("β2", 0.95, 0.0, 0.9999)
-        self.weight_decay = NumberField("Weight decay", 0.0, 0.0, 1.0)
-        self.weight_decay.edit.setToolTip("AdamW: decoupled decay; SGD: added to the gradient")
-        self.lr_decay = QCheckBox("Linear decay")
-        self.lr_decay.setToolTip("lr_k = lr · (1 − 0.9·k/steps), as in micrograd's demo")
+        self.weight_decay = NumberField(self.tr("Weight decay"), 0.0, 0.0, 1.0)
+        self.weight_decay.edit.setToolTip(self.tr("AdamW: decoupled decay; SGD: added to the gradient"))
+        self.lr_decay = QCheckBox(self.tr("Linear decay"))
+        self.lr_decay.setToolTip(self.tr("lr_k = lr · (1 − 0.9·k/steps), as in micrograd's demo"))
         self.l2 = NumberField("L2", 0.0, 0.0, 1.0)
-        self.l2.edit.setToolTip("Adds α·Σp² to the loss")
+        self.l2.edit.setToolTip(self.tr("Adds α·Σp² to the loss"))
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
         for b in BATCHES:
-            self.batch.addItem("Full batch" if b == 0 else f"{b} points", b)
-        self.batch.setToolTip("Mini-batches are drawn from the seed")
+            self.batch.addItem(self.tr("Full batch") if b == 0 else self.tr("{n} points").format(n=b), b)
+        self.batch.setToolTip(self.tr("Mini-batches are drawn from the seed"))
         self._decay_steps = 100
 
         opt_form = QFormLayout()
-        opt_form.addRow("Learning rate", self.lr_slider)
-        opt_form.addRow("Optimizer", self.optimizer)
-        opt_form.addRow("Momentum", self.momentum)
+        opt_form.addRow(self.tr("Learning rate"), self.lr_slider)
+        opt_form.addRow(self.tr("Optimizer"), self.optimizer)
+        opt_form.addRow(self.tr("Momentum"), self.momentum)
         opt_form.addRow("β1", self.beta1)
         opt_form.addRow("β2", self.beta2)
-        opt_form.addRow("Weight decay", self.weight_decay)
+        opt_form.addRow(self.tr("Weight decay"), self.weight_decay)
         opt_form.addRow("", self.lr_decay)
-        opt_form.addRow("L2 penalty", self.l2)
-        opt_form.addRow("Batch", self.batch)
+        opt_form.addRow(self.tr("L2 penalty"), self.l2)
+        opt_form.addRow(self.tr("Batch"), self.batch)
         self.opt_form = opt_form
-        opt_box = QGroupBox("Optimisation (applies live)")
+        opt_box = QGroupBox(self.tr("Optimisation (applies live)"))
         self.opt_box = opt_box
         opt_box.setLayout(opt_form)
 
@@ -126,13 +133,13 @@ class ControlsPanel(QWidget):
         self.loss = QComboBox()
         self.loss.setObjectName("lossChooser")
         for key, title in LOSS_TITLES.items():
-            self.loss.addItem(title, key)
-        self.stable = QCheckBox("Stable softmax")
-        self.stable.setToolTip("Subtract max(logits) before exp; off reproduces LLM101n's reference exactly")
+            self.loss.addItem(QCoreApplication.translate("Losses", title), key)
+        self.stable = QCheckBox(self.tr("Stable softmax"))
+        self.stable.setToolTip(self.tr("Subtract max(logits) before exp; off reproduces LLM101n's reference exactly"))
         self.depth = QSpinBox()
         self.depth.setObjectName("depthInput")
         self.depth.setRange(0, MAX_DEPTH)
-        self.depth.setToolTip("Number of hidden layers (0: a linear model)")
+        self.depth.setToolTip(self.tr("Number of hidden layers (0: a linear model)"))
         self.widths: list[QSpinBox] = []
         self.widths_box = QWidget()
         width_row = QHBoxLayout(self.widths_box)
@@ -143,7 +150,7 @@ class ControlsPanel(QWidget):
             s.setObjectName(f"widthInput{i + 1}")
             s.setRange(1, MAX_GUI_WIDTH)
             s.setValue(8)
-            s.setToolTip(f"Neurons in hidden layer {i + 1}")
+            s.setToolTip(self.tr("Neurons in hidden layer {n}").format(n=i + 1))
             self.widths.append(s)
             width_row.addWidget(s)
         self.activation = QComboBox()
@@ -153,21 +160,22 @@ class ControlsPanel(QWidget):
         self.init = QComboBox()
         self.init.addItem("±1/√nin (LLM101n)", None)
         self.init.addItem("±1 (micrograd)", 1.0)
-        self.init.setToolTip("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's nn.py")
-        self.pending = QLabel("Network changes apply when you press Reset (R).")
+        self.init.setToolTip(self.tr("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's "
+                                     "nn.py"))
+        self.pending = QLabel(self.tr("Network changes apply when you press Reset (R)."))
         self.pending.setObjectName("pendingNote")
         set_text_colour(self.pending, "#8a5a00", bold=True)
         self.pending.setWordWrap(True)
         self.pending.hide()
         net_form = QFormLayout()
-        net_form.addRow("Loss", self.loss)
+        net_form.addRow(self.tr("Loss"), self.loss)
         net_form.addRow("", self.stable)
-        net_form.addRow("Hidden layers", self.depth)
-        net_form.addRow("Neurons", self.widths_box)
-        net_form.addRow("Activation", self.activation)
-        net_form.addRow("Init", self.init)
+        net_form.addRow(self.tr("Hidden layers"), self.depth)
+        net_form.addRow(self.tr("Neurons"), self.widths_box)
+        net_form.addRow(self.tr("Activation"), self.activation)
+        net_form.addRow(self.tr("Init"), self.init)
         self.net_form = net_form
-        net_box = QGroupBox("Network (applies on Reset)")
+        net_box = QGroupBox(self.tr("Network (applies on Reset)"))
         self.net_box = net_box
         net_lay = QVBoxLayout(net_box)
         net_lay.addLayout(net_form)
@@ -183,7 +191,7 @@ class ControlsPanel(QWidget):
         self.speed_box = QWidget()
         speed_row = QHBoxLayout(self.speed_box)
         speed_row.setContentsMargins(0, 0, 0, 0)
-        speed_row.addWidget(QLabel("Speed"))
+        speed_row.addWidget(QLabel(self.tr("Speed")))
         speed_row.addWidget(self.speed, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -253,7 +261,7 @@ class ControlsPanel(QWidget):
 
     # ---- state shown ------------------------------------------------------------------------------
     def set_running(self, running: bool) -> None:
-        self.play.setText("Pause" if running else "Play")
+        self.play.setText(self.tr("Pause") if running else self.tr("Play"))
         icon = QStyle.StandardPixmap.SP_MediaPause if running else QStyle.StandardPixmap.SP_MediaPlay
         self.play.setIcon(self.style().standardIcon(icon))
 

@@ -89,8 +89,8 @@ class DataPanel(QWidget):
         self.view = DataViewBox()
         self.plot = pg.PlotWidget(viewBox=self.view, background="w")
         self.plot.setObjectName("dataPlot")
-        self.plot.setToolTip("Click: add a point of the active class · Shift-click: next class · "
-                             "Drag: move · Right-click or Ctrl-click: remove")
+        self.plot.setToolTip(self.tr("Click: add a point of the active class · Shift-click: next class · "
+                                     "Drag: move · Right-click or Ctrl-click: remove"))
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=False)
         for ax in ("left", "bottom"):
@@ -108,20 +108,20 @@ class DataPanel(QWidget):
         # the probe: the point whose computation graph the graph view shows; drag it anywhere
         self.probe = pg.TargetItem(pos=(0, 0), size=18, symbol="crosshair", movable=True,
                                    pen=pg.mkPen("#111", width=2.5), brush=pg.mkBrush(255, 255, 255, 160),
-                                   hoverPen=pg.mkPen("#e08214", width=3), label="probe",
+                                   hoverPen=pg.mkPen("#e08214", width=3), label=self.tr("probe"),
                                    labelOpts={"color": "#111", "offset": (12, -12)})
         self.probe.setZValue(10)
-        self.probe.setToolTip("The point whose computation graph is shown: drag it, or click a data point")
+        self.probe.setToolTip(self.tr("The point whose computation graph is shown: drag it, or click a data point"))
         self.probe.sigPositionChanged.connect(self._on_probe_moved)
         self.view.addItem(self.probe)
         self.view.clicked.connect(self._on_clicked)
         self.view.remove_at.connect(self._on_remove_at)
         self.view.drag.connect(self._on_drag)
 
-        legend = QLabel("● train  ▲ val  □ test")
+        legend = QLabel(self.tr("● train  ▲ val  □ test"))
         legend.setObjectName("splitLegend")
-        legend.setToolTip("Filled dots train the model; triangles are the validation split; hollow squares the "
-                          "test split, never trained on")
+        legend.setToolTip(self.tr("Filled dots train the model; triangles are the validation split; hollow squares "
+                                  "the test split, never trained on"))
         set_text_colour(legend, "#444")
         self.counts = QLabel()
         self.counts.setObjectName("pointCounts")
@@ -156,7 +156,8 @@ class DataPanel(QWidget):
             self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=symbols, brush=brushes,
                                  pen=pens, size=self.marker_size)
         counts = [data.splits.count(s) for s in (0, 1, 2)]
-        self.counts.setText(f"{n} points: {counts[0]} train · {counts[1]} val · {counts[2]} test")
+        self.counts.setText(self.tr("{n} points: {train} train · {val} val · {test} test").format(
+            n=n, train=counts[0], val=counts[1], test=counts[2]))
 
     def set_snapshot(self, snap: Snapshot) -> None:
         if snap.grid is None:

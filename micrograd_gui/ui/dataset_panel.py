@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,38 +38,38 @@ class DatasetPanel(QWidget):
         self.chooser = QComboBox()
         self.chooser.setObjectName("datasetChooser")
         for k in KINDS.values():
-            self.chooser.addItem(k.title, k.name)
-        self.chooser.setToolTip("Which dataset Regenerate draws")
+            self.chooser.addItem(QCoreApplication.translate("Datasets", k.title), k.name)
+        self.chooser.setToolTip(self.tr("Which dataset Regenerate draws"))
         self.n = QSpinBox()
         self.n.setRange(0, MAX_POINTS)
         self.n.setSingleStep(20)
-        self.n.setToolTip(f"How many points to draw (at most {MAX_POINTS})")
+        self.n.setToolTip(self.tr("How many points to draw (at most {n})").format(n=MAX_POINTS))
         self.noise = QDoubleSpinBox()
         self.noise.setRange(0.0, 2.0)
         self.noise.setSingleStep(0.05)
-        self.noise.setToolTip("Gaussian noise added to each point")
+        self.noise.setToolTip(self.tr("Gaussian noise added to each point"))
         self.classes = QSpinBox()
         self.classes.setRange(2, MAX_CLASSES)
-        self.classes.setToolTip("Number of classes (as many as the dataset allows)")
+        self.classes.setToolTip(self.tr("Number of classes (as many as the dataset allows)"))
         self.seed = QSpinBox()
         self.seed.setObjectName("seedInput")
         self.seed.setRange(1, 2**31 - 1)
-        self.seed.setToolTip("One seed reproduces the data, the initial weights and the mini-batches; "
-                             "Regenerate or Reset applies it")
+        self.seed.setToolTip(self.tr("One seed reproduces the data, the initial weights and the mini-batches; "
+                                     "Regenerate or Reset applies it"))
         self.seed.valueChanged.connect(self.seed_changed.emit)
-        self.regenerate = QPushButton("Regenerate")
+        self.regenerate = QPushButton(self.tr("Regenerate"))
         self.regenerate.setObjectName("regenerateButton")
-        self.regenerate.setToolTip("Draw a new dataset from the seed; the model is re-initialised")
+        self.regenerate.setToolTip(self.tr("Draw a new dataset from the seed; the model is re-initialised"))
         self.chooser.currentIndexChanged.connect(self._on_kind_changed)
         self.regenerate.clicked.connect(self._on_regenerate)
 
         form = QFormLayout()
         self.form = form
-        form.addRow("Dataset", self.chooser)
-        form.addRow("Points", self.n)
-        form.addRow("Noise", self.noise)
-        form.addRow("Classes", self.classes)
-        form.addRow("Seed", self.seed)
+        form.addRow(self.tr("Dataset"), self.chooser)
+        form.addRow(self.tr("Points"), self.n)
+        form.addRow(self.tr("Noise"), self.noise)
+        form.addRow(self.tr("Classes"), self.classes)
+        form.addRow(self.tr("Seed"), self.seed)
 
         # the palette: the class a click adds (keys 1-6)
         self.class_buttons = QButtonGroup(self)
@@ -84,7 +84,7 @@ class DatasetPanel(QWidget):
             bold = QFont()  # weight only: the size follows the window
             bold.setBold(True)
             b.setFont(bold)
-            b.setToolTip(f"Clicks add class {c + 1} points (key {c + 1})")
+            b.setToolTip(self.tr("Clicks add class {n} points (key {n})").format(n=c + 1))
             self.class_buttons.addButton(b, c)
             pal.addWidget(b)
         pal.addStretch(1)
@@ -95,15 +95,15 @@ class DatasetPanel(QWidget):
         set_text_colour(self.class_hint, "#8a5a00")
         self.class_hint.hide()
 
-        self.clear = QPushButton("Clear")
+        self.clear = QPushButton(self.tr("Clear"))
         self.clear.setObjectName("clearButton")
-        self.clear.setToolTip("Remove every point (undoable)")
-        self.undo = QPushButton("Undo")
+        self.clear.setToolTip(self.tr("Remove every point (undoable)"))
+        self.undo = QPushButton(self.tr("Undo"))
         self.undo.setObjectName("undoButton")
-        self.undo.setToolTip("Undo the last data edit (Ctrl+Z)")
-        self.redo = QPushButton("Redo")
+        self.undo.setToolTip(self.tr("Undo the last data edit (Ctrl+Z)"))
+        self.redo = QPushButton(self.tr("Redo"))
         self.redo.setObjectName("redoButton")
-        self.redo.setToolTip("Redo (Ctrl+Shift+Z)")
+        self.redo.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
         self.clear.clicked.connect(self.clear_requested.emit)
         self.undo.clicked.connect(self.undo_requested.emit)
         self.redo.clicked.connect(self.redo_requested.emit)
@@ -114,7 +114,7 @@ class DatasetPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addLayout(edits)
-        lay.addWidget(QLabel("Click adds class:"))
+        lay.addWidget(QLabel(self.tr("Click adds class:")))
         lay.addLayout(pal)
         lay.addWidget(self.class_hint)
         lay.addStretch(1)

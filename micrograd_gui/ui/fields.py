@@ -54,13 +54,16 @@ class NumberField(QWidget):
         try:
             v = float(text.strip())
         except ValueError:
-            return f"{self.name}: '{text}' is not a number."
+            return self.tr("{name}: '{text}' is not a number.").format(name=self.name, text=text)
         if not math.isfinite(v):
-            return f"{self.name} must be a finite number."
+            return self.tr("{name} must be a finite number.").format(name=self.name)
         low_bad = v <= self.lo if self.lo_open else v < self.lo
         if low_bad or v > self.hi:
-            lo = f"above {self.lo:g}" if self.lo_open else f"at least {self.lo:g}"
-            return f"{self.name} must be {lo} and at most {self.hi:g}."
+            if self.lo_open:
+                why = self.tr("{name} must be above {lo} and at most {hi}.")
+            else:
+                why = self.tr("{name} must be at least {lo} and at most {hi}.")
+            return why.format(name=self.name, lo=f"{self.lo:g}", hi=f"{self.hi:g}")
         return ""
 
     def _on_edited(self) -> None:
@@ -75,7 +78,7 @@ class NumberField(QWidget):
             self.value_changed.emit(v)
 
     def _show_error(self, why: str) -> None:
-        self.error.setText(f"{why} Kept {self._fmt(self._value)}." if why else "")
+        self.error.setText(self.tr("{why} Kept {value}.").format(why=why, value=self._fmt(self._value)) if why else "")
         self.error.setVisible(bool(why))
         self.edit.setStyleSheet(ERROR_STYLE if why else "")
 

@@ -1,6 +1,9 @@
 """The F1 overview: what to click and which keys do what."""
 
-SHORTCUTS_HTML = """
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
+
+# English; shown as QCoreApplication.translate("Help", SHORTCUTS_HTML)
+SHORTCUTS_HTML = QT_TRANSLATE_NOOP("Help", """
 <h3>How to use it</h3>
 <ol>
 <li><b>Click</b> on the plane to add a point of the active class; <b>Shift-click</b> adds the next class.</li>
@@ -32,4 +35,4 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <tr><td><b>F1</b></td><td>This overview</td></tr>
 </table>
 <p>● train points · ▲ validation points · hollow ■ test points (never trained on).</p>
-"""
+""")

@@ -45,15 +45,15 @@ class LossPlot(QWidget):
         super().__init__(parent)
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("lossPlot")
-        self.plot.setLabel("bottom", "step")
-        self.plot.setLabel("left", "loss")
+        self.plot.setLabel("bottom", self.tr("step"))
+        self.plot.setLabel("left", self.tr("loss"))
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMenuEnabled(False)
         self.plot.addLegend(offset=(-10, 10), labelTextColor="k")
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
-        self.train_curve = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2), name="train")
-        self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name="validation")
+        self.train_curve = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2), name=self.tr("train"))
+        self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name=self.tr("validation"))
         self.train, self.val = _Series(), _Series()
         self._run = -1
         self.pending: tuple[list[list[float]], list[list[float]]] | None = None
@@ -61,11 +61,11 @@ class LossPlot(QWidget):
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(REDRAW_MS)
         self._redraw_timer.timeout.connect(self._redraw)
-        self.log_scale = QCheckBox("Log scale")
+        self.log_scale = QCheckBox(self.tr("Log scale"))
         self.log_scale.setObjectName("logScale")
-        self.log_scale.setToolTip("Show the loss on a logarithmic axis")
+        self.log_scale.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_scale.toggled.connect(self._on_log_toggled)
-        self.accuracy = QLabel("accuracy: –")
+        self.accuracy = QLabel(self.tr("accuracy: {values}").format(values="–"))
         self.accuracy.setObjectName("accuracyLabel")
         self.accuracy.setWordWrap(True)
         self.accuracy.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -110,9 +110,10 @@ class LossPlot(QWidget):
             elif not self._redraw_timer.isActive():
                 self._redraw_timer.start()
         m = snap.metrics
-        parts = [f"{name} {acc:.0%}" for name, acc in (("train", m.train_acc), ("val", m.val_acc),
-                                                         ("test", m.test_acc)) if acc is not None]
-        self.accuracy.setText("accuracy: " + (" · ".join(parts) if parts else "–"))
+        names = (self.tr("train {acc}"), self.tr("val {acc}"), self.tr("test {acc}"))
+        parts = [name.format(acc=f"{acc:.0%}") for name, acc in zip(names, (m.train_acc, m.val_acc, m.test_acc))
+                 if acc is not None]
+        self.accuracy.setText(self.tr("accuracy: {values}").format(values=" · ".join(parts) if parts else "–"))
 
     def _redraw(self) -> None:
         self.train_curve.setData(*self.train.view())

@@ -37,6 +37,7 @@ from .loss_plot import LossPlot
 from .message_bar import MessageBar
 from .network_view import NetworkView
 from .optimizer_table import OptimizerTable
+from .recorder import Recorder
 from .session_actions import SessionActions
 from .undo import redo_next, undo_latest
 
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(w)
 
         self.sessions = SessionActions(self)
+        self.recorder = Recorder(self)
         self._make_actions()
         self._wire()
         self._on_data_changed(data)
@@ -183,6 +185,9 @@ class MainWindow(QMainWindow):
                                  None, "exportPlaneAction"))
         f.addAction(self._action("Export the &window as PNG…", lambda: ss.export_png(self, "window"), None,
                                  "exportWindowAction"))
+        self.record_action = self._action("&Record the plane (GIF or PNG frames)", ss.toggle_recording, None,
+                                          "recordAction", checkable=True)
+        f.addAction(self.record_action)
         f.addSeparator()
         f.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
         lessons = m.addMenu("&Lessons")
@@ -431,6 +436,7 @@ class MainWindow(QMainWindow):
         self.data_panel.set_snapshot(snap)
         self.loss_plot.set_snapshot(snap)
         self.graph_panel.set_snapshot(snap)
+        self.recorder.capture()
         self.network_view.set_snapshot(snap)
         self.optimizer_table.set_snapshot(snap)
         m = snap.metrics
@@ -518,7 +524,8 @@ class MainWindow(QMainWindow):
         if isinstance(ui.get("active_class"), int) and 0 <= ui["active_class"] < MAX_CLASSES:
             self._set_active_class(ui["active_class"])
         probe = ui.get("probe")
-        if isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe):
+        if (isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe)
+                and abs(probe[0]) <= 100 and abs(probe[1]) <= 100 and 0 <= probe[2] < MAX_CLASSES):  # no inf
             self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
         for key, action in (("regions", self.regions_action), ("hard", self.hard_action),
                             ("contour", self.contour_action)):

@@ -24,7 +24,7 @@ class MessageBar(QWidget):
         self.text.setWordWrap(True)
         close = QToolButton()
         close.setText("✕")
-        close.setToolTip("Dismiss")
+        close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 4, 4)

@@ -175,6 +175,30 @@ class SessionActions(QObject):
         if path:
             self.export_csv_path(path)
 
+    def toggle_recording(self, on: bool) -> None:
+        """Start recording the plane; on stop, save the frames as a GIF (or PNG frames into a folder)."""
+        rec = self.w.recorder
+        if on:
+            rec.start(self.w.data_panel)
+            self.w.statusBar().showMessage("Recording the plane… choose File ▸ Record again to stop and save")
+            return
+        rec.stop()
+        if not rec.frames:
+            return
+        path, kind = QFileDialog.getSaveFileName(self.w, "Save the recording", "training.gif",
+                                                 "Animated GIF (*.gif);;PNG frames into a folder (*)")
+        if path:
+            self.save_recording(path, png_frames="PNG" in kind)
+
+    def save_recording(self, path: str, png_frames: bool = False) -> None:
+        rec = self.w.recorder
+        try:
+            n = rec.save_png_sequence(path) if png_frames else rec.save_gif(path)
+        except (OSError, ValueError) as e:
+            self.w.message.show_message(f"Could not save the recording to {path}: {e}", "error")
+            return
+        self.w.statusBar().showMessage(f"Saved {n} frames to {Path(path).name}", 5000)
+
     def export_png(self, widget: QWidget, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(self.w, "Export as PNG", f"{name}.png", "PNG (*.png)")
         if path and not widget.grab().save(path):

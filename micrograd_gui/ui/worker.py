@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.divergence import explain
 from micrograd_gui.core.graph import Graph, trace
 from micrograd_gui.core.graph_export import point_loss_value
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
@@ -258,7 +259,7 @@ class TrainingWorker(QObject):
             r = self._trainer.step()
         except Diverged as e:
             self._set_running(False)
-            self.diverged.emit(str(e))
+            self.diverged.emit(explain(self._trainer, str(e)))  # the cause in words, when it has a name
             return False
         except ConfigError as e:
             self._set_running(False)
@@ -341,11 +342,12 @@ class TrainingWorker(QObject):
         return frozen(o.m), frozen(o.v), frozen(o.last_update)
 
     def _emit(self, grid: bool = True, maps: bool | None = None) -> None:
+        """grid / maps: whether the model may have changed, so the decision map / neuron maps are redrawn."""
         tr = self._trainer
         if tr is None:
             return
         graph = self._graph(tr)
-        neuron_maps = self._neuron_maps(tr) if (grid if maps is None else maps) else None  # maps follow the grid
+        neuron_maps = self._neuron_maps(tr) if (grid if maps is None else maps) else None
         opt = self._optimizer_state(tr)
         wants_grads = self._network_visible or self._optimizer_visible
         grads = frozen(tr.last_grad) if wants_grads and tr.last_grad is not None else None

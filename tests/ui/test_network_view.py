@@ -11,7 +11,7 @@ from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.snapshot import grid_points
 from micrograd_gui.core.trainer import Trainer
 from micrograd_gui.ui.graph_items import NEG, POS, fmt
-from micrograd_gui.ui.network_view import MAX_DRAWN_EDGES, NetworkCanvas, map_rgb
+from micrograd_gui.ui.network_canvas import MAX_DRAWN_EDGES, NetworkCanvas, map_rgb
 from micrograd_gui.ui.worker import NEURON_MAP_EAGER, NEURON_MAP_IDLE, NEURON_MAP_RUNNING, TrainingWorker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -343,7 +343,4 @@ def test_a_big_network_draws_and_hovers_its_strongest_connections_only(qtbot):
     for t in np.linspace(0.2, 0.8, 13):
         hit = c.hit(c.edge_point(hidden, float(t)))
         assert hit is None or hit[0] == "node" or hit[1] in c.drawn
-    c.show()
-    qtbot.waitExposed(c)
-    c.repaint()
-    assert c.paint_ms > 0
+    assert not c.grab().isNull() and c.paint_ms > 0  # paints, with the time it took for the view's throttle

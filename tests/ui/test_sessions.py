@@ -94,3 +94,22 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, make_window, settings):
     assert np.array_equal(snap.theta, a.controller.last.theta)
     a.close()
     assert not a.sessions.recovery.exists()  # a clean exit leaves nothing to recover
+
+
+def test_record_a_training_run_as_gif_and_png_frames(qtbot, window, tmp_path, monkeypatch):
+    from PIL import Image
+
+    w = window
+    gif = tmp_path / "run.gif"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gif), "Animated GIF (*.gif)"))
+    w.record_action.trigger()
+    w.recorder.fps = 1000  # every redraw becomes a frame
+    w.controls.play.click()
+    qtbot.waitUntil(lambda: len(w.recorder.frames) >= 5, timeout=10_000)
+    w.controls.play.click()
+    w.record_action.trigger()
+    with Image.open(gif) as im:
+        assert im.n_frames >= 5 and im.size[0] <= 640
+    n = len(w.recorder.frames)
+    w.sessions.save_recording(str(tmp_path / "frames"), png_frames=True)
+    assert len(list((tmp_path / "frames").glob("frame_*.png"))) == n
