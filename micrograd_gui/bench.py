@@ -168,7 +168,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--maps", type=int, default=30, help="timed maps for fast and PyTorch")
     ap.add_argument("--eager-map-points", type=int, default=EAGER_MAP_POINTS,
                     help="grid points the eager map is timed on (then scaled to the full grid)")
+    ap.add_argument("--soak", action="store_true",
+                    help="instead: train a long run in the window with every panel live, print memory and Qt objects")
+    ap.add_argument("--soak-steps", type=int, default=50_000, help="steps the soak trains (default 50000)")
     args = ap.parse_args(list(argv) if argv is not None else None)
+    if args.soak:
+        from .soak import run_soak  # opens the window: imports Qt only when asked to
+
+        return run_soak(args.soak_steps)
     n, slow = args.steps, args.slow_steps
     have_torch, have_micrograd = importable("torch"), importable("micrograd")
     G = grid()

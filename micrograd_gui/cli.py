@@ -121,17 +121,17 @@ def run_gui(self_test: bool = False) -> int:
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=False)  # antialiased paths cost most of a frame; symbols are cached anyway
-    from .ui.main_window import MainWindow
-
-    if self_test:
+    if self_test:  # a report for the command line: in English whatever the language setting
         from .selftest import run_self_test
 
         return run_self_test(app)
-    window = MainWindow()
+    from .ui.app_shell import AppShell
+
+    shell = AppShell(app)  # installs the remembered language before the window is built; closes it on quit
+    window = shell.start()
     window.show()
     window.activateWindow()  # keyboard shortcuts work at once, also without a window manager
     _quit_on_signals(app)
-    app.aboutToQuit.connect(window.close)  # joins the training thread before Qt tears down
     return int(app.exec())
 
 

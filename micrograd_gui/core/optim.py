@@ -89,23 +89,28 @@ class Optimizer:
         c = self.config
         lr = c.lr_at(self.t)
         self.t += 1
-        if exact:
-            p, g, m, v = theta.tolist(), grad.tolist(), self.m.tolist(), self.v.tolist()
-            for i in range(len(p)):
-                if c.kind == "adamw":
-                    p[i], m[i], v[i] = adamw_update(p[i], g[i], m[i], v[i], self.t, lr, c.beta1, c.beta2,
-                                                    c.eps, c.weight_decay)
-                else:
-                    mu = c.momentum if c.kind == "momentum" else 0.0
-                    p[i], m[i] = sgd_update(p[i], g[i], m[i], lr, mu, c.weight_decay)
-            new, self.m, self.v = np.array(p), np.array(m), np.array(v)
-        elif c.kind == "adamw":
-            new, self.m, self.v = adamw_update(theta, grad, self.m, self.v, self.t, lr, c.beta1, c.beta2,
-                                               c.eps, c.weight_decay)
-        else:
-            mu = c.momentum if c.kind == "momentum" else 0.0
-            new, self.m = sgd_update(theta, grad, self.m, lr, mu, c.weight_decay)
-        self.last_update = new - theta
+        # a huge finite gradient can overflow an update to inf: no warning, Trainer.step reports the divergence
+        with np.errstate(over="ignore", invalid="ignore"):
+            if exact:
+                p, g, m, v = theta.tolist(), grad.tolist(), self.m.tolist(), self.v.tolist()
+                for i in range(len(p)):
+                    if c.kind == "adamw":
+                        try:
+                            p[i], m[i], v[i] = adamw_update(p[i], g[i], m[i], v[i], self.t, lr, c.beta1, c.beta2,
+                                                            c.eps, c.weight_decay)
+                        except OverflowError:  # a Python float's g**2 past float range raises, numpy's is inf
+                            p[i] = m[i] = v[i] = math.inf
+                    else:
+                        mu = c.momentum if c.kind == "momentum" else 0.0
+                        p[i], m[i] = sgd_update(p[i], g[i], m[i], lr, mu, c.weight_decay)
+                new, self.m, self.v = np.array(p), np.array(m), np.array(v)
+            elif c.kind == "adamw":
+                new, self.m, self.v = adamw_update(theta, grad, self.m, self.v, self.t, lr, c.beta1, c.beta2,
+                                                   c.eps, c.weight_decay)
+            else:
+                mu = c.momentum if c.kind == "momentum" else 0.0
+                new, self.m = sgd_update(theta, grad, self.m, lr, mu, c.weight_decay)
+            self.last_update = new - theta
         return new
 
     def reconfigure(self, config: OptimizerConfig) -> None:

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from micrograd_gui.core.graph import Node
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 NODE_W, NODE_H = 150.0, 58.0
 COL_GAP, ROW_GAP = 70.0, 18.0
 ROLE_FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#ececec", "intermediate": "#ffffff",
              "neuron": "#fff1c9"}
-ROLE_TITLE = {"input": "input", "parameter": "parameter", "constant": "constant", "intermediate": "",
-              "neuron": "neuron"}
+# English; shown as QCoreApplication.translate("Roles", name)
+ROLE_NAMES = {"input": QT_TRANSLATE_NOOP("Roles", "input"), "parameter": QT_TRANSLATE_NOOP("Roles", "parameter"),
+              "constant": QT_TRANSLATE_NOOP("Roles", "constant"),
+              "intermediate": QT_TRANSLATE_NOOP("Roles", "intermediate"),
+              "neuron": QT_TRANSLATE_NOOP("Roles", "neuron")}
+ROLE_TITLE = {**ROLE_NAMES, "intermediate": ""}  # the box title of a node without an op
 NEG, ZERO, POS = QColor("#2166ac"), QColor("#f7f7f7"), QColor("#b2182b")  # diverging, colour-blind safe
 EDGE_PEN = QPen(QColor("#9a9a9a"), 1.2)
 PATH_PEN = QPen(QColor("#e08214"), 3.0)
@@ -53,6 +58,9 @@ class NodeItem(QGraphicsItem):
         self.hidden_data = False
         self.hidden_grad = False
         self.grad_override: float | None = None
+        # looked up once: paint() runs often; a new language builds a new window, so new items
+        self._data_text = QCoreApplication.translate("NodeItem", "data {value}")
+        self._grad_text = QCoreApplication.translate("NodeItem", "grad {value}")
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -78,8 +86,9 @@ class NodeItem(QGraphicsItem):
 
     def title(self) -> str:
         n = self.node
-        op = {"": ROLE_TITLE[n.role], "neuron": ""}.get(n.op, n.op)
-        return " · ".join(s for s in (n.label, op) if s) or "value"
+        role = ROLE_TITLE[n.role]
+        op = {"": QCoreApplication.translate("Roles", role) if role else "", "neuron": ""}.get(n.op, n.op)
+        return " · ".join(s for s in (n.label, op) if s) or QCoreApplication.translate("NodeItem", "value")
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         n = self.node
@@ -111,10 +120,11 @@ class NodeItem(QGraphicsItem):
         painter.drawText(QRectF(6, 2, NODE_W - 12, 18), Qt.AlignmentFlag.AlignVCenter, self.title())
         painter.setFont(self._font)
         data = "?" if self.hidden_data else fmt(n.data)
-        painter.drawText(QRectF(6, 19, NODE_W - 12, 18), Qt.AlignmentFlag.AlignVCenter, f"data {data}")
+        painter.drawText(QRectF(6, 19, NODE_W - 12, 18), Qt.AlignmentFlag.AlignVCenter,
+                         self._data_text.format(value=data))
         grad = "?" if self.hidden_grad else fmt(self.grad)
         painter.drawText(QRectF(6, NODE_H * 0.66, NODE_W - 12, NODE_H * 0.34), Qt.AlignmentFlag.AlignVCenter,
-                         f"grad {grad}")
+                         self._grad_text.format(value=grad))
 
     def left(self) -> QPointF:
         return self.pos() + QPointF(0, NODE_H / 2)

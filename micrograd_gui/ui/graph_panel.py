@@ -36,8 +36,9 @@ class GradLegend(QWidget):
         super().__init__(parent)
         self.scale = 1.0
         self.setMinimumSize(QSize(220, 30))
-        self.setToolTip("Gradient colours: blue is negative, red positive, white zero; the square root of "
-                        "|grad| / max keeps small gradients visible")
+        self.setToolTip(self.tr("Gradient colours: blue is negative, red positive, white zero; the square root of "
+                                "|grad| / max keeps small gradients visible"))
+        self.title = self.tr("grad")
 
     def set_scale(self, scale: float) -> None:
         if scale != self.scale:
@@ -50,7 +51,7 @@ class GradLegend(QWidget):
         p.fillRect(bar, legend_gradient(bar))
         p.setPen(Qt.GlobalColor.black)
         p.drawRect(bar)
-        p.drawText(QRectF(0, 0, 38, 16), Qt.AlignmentFlag.AlignRight, "grad")
+        p.drawText(QRectF(0, 0, 38, 16), Qt.AlignmentFlag.AlignRight, self.title)
         for x, text in ((bar.left(), f"−{fmt(self.scale)}"), (bar.center().x(), "0"), (bar.right(), fmt(self.scale))):
             p.drawText(QRectF(x - 40, 14, 80, 16), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
@@ -70,43 +71,44 @@ class GraphPanel(QWidget):
         self.graph: Graph | None = None
         self.stepper: BackwardStepper | ForwardStepper | None = None
 
-        self.probe_text = QLabel("point (0, 0)")
+        self.probe_text = QLabel(self.tr("point ({x}, {y})").format(x=0, y=0))
         self.probe_text.setObjectName("probeText")
         self.label = QComboBox()
         self.label.setObjectName("probeLabel")
-        self.label.setToolTip("The class the point's loss is computed for")
+        self.label.setToolTip(self.tr("The class the point's loss is computed for"))
         self.label.currentIndexChanged.connect(lambda i: self.probe_label_changed.emit(max(i, 0)))
         self.find = QLineEdit()
         self.find.setObjectName("findNode")
-        self.find.setPlaceholderText("find a node: w[0][1][0], logit 2, loss …")
+        self.find.setPlaceholderText(self.tr("find a node: w[0][1][0], logit 2, loss …"))
         self.find.setClearButtonEnabled(True)
         self.find.returnPressed.connect(self._on_find)
         self.find_result = QLabel()
-        fit = self._button("Fit", "Fit the whole graph in view (F)", self.graph_view.fit, "fitButton")
-        collapse = self._button("Collapse neurons", "One box per neuron: its output and grad",
+        fit = self._button(self.tr("Fit"), self.tr("Fit the whole graph in view (F)"), self.graph_view.fit,
+                           "fitButton")
+        collapse = self._button(self.tr("Collapse neurons"), self.tr("One box per neuron: its output and grad"),
                                 self._collapse_all, "collapseButton")
-        expand = self._button("Expand all", "Show every scalar", self._expand_all, "expandButton")
-        svg = self._button("SVG…", "Export the graph as SVG", self._export_svg, "exportSvgButton")
-        png = self._button("PNG…", "Export the graph as PNG", self._export_png, "exportPngButton")
+        expand = self._button(self.tr("Expand all"), self.tr("Show every scalar"), self._expand_all, "expandButton")
+        svg = self._button("SVG…", self.tr("Export the graph as SVG"), self._export_svg, "exportSvgButton")
+        png = self._button("PNG…", self.tr("Export the graph as PNG"), self._export_png, "exportPngButton")
         top = QHBoxLayout()
-        for w in (self.probe_text, QLabel("label"), self.label, self.find, self.find_result, fit, collapse, expand,
-                  svg, png):
+        for w in (self.probe_text, QLabel(self.tr("label")), self.label, self.find, self.find_result, fit, collapse,
+                  expand, svg, png):
             top.addWidget(w)
         top.setStretch(3, 1)
 
-        self.reset_grads = self._button("Reset grads", "Start backprop by hand: every grad back to 0 (with "
-                                        "training paused)", self.begin_backward, "resetGradsButton")
-        self.back_step = self._button("Backward step", "Apply one node's chain rule, in reverse topological "
-                                      "order (B)", self.step_backward, "backwardStepButton")
-        self.fwd_step = self._button("Forward step", "Compute one node, in topological order (N)",
+        self.reset_grads = self._button(self.tr("Reset grads"), self.tr("Start backprop by hand: every grad back "
+                                        "to 0 (with training paused)"), self.begin_backward, "resetGradsButton")
+        self.back_step = self._button(self.tr("Backward step"), self.tr("Apply one node's chain rule, in reverse "
+                                      "topological order (B)"), self.step_backward, "backwardStepButton")
+        self.fwd_step = self._button(self.tr("Forward step"), self.tr("Compute one node, in topological order (N)"),
                                      self.step_forward, "forwardStepButton")
-        self.animate = self._button("Animate", "Play the current pass as an animation (P)", self.toggle_animation,
-                                    "animateButton")
+        self.animate = self._button(self.tr("Animate"), self.tr("Play the current pass as an animation (P)"),
+                                    self.toggle_animation, "animateButton")
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setObjectName("animationSpeed")
         self.speed.setRange(1, 40)
         self.speed.setValue(8)
-        self.speed.setToolTip("Animation speed, nodes per second")
+        self.speed.setToolTip(self.tr("Animation speed, nodes per second"))
         self.speed.valueChanged.connect(self._on_speed)
         self.step_status = QLabel()
         self.step_status.setObjectName("stepStatus")
@@ -114,8 +116,8 @@ class GraphPanel(QWidget):
         self._timer.timeout.connect(self._on_animation_tick)
         self._on_speed(self.speed.value())
         steps = QHBoxLayout()
-        for w in (QLabel("Step through:"), self.reset_grads, self.back_step, self.fwd_step, self.animate,
-                  QLabel("speed"), self.speed, self.step_status):
+        for w in (QLabel(self.tr("Step through:")), self.reset_grads, self.back_step, self.fwd_step, self.animate,
+                  QLabel(self.tr("speed")), self.speed, self.step_status):
             steps.addWidget(w)
         steps.addStretch(1)
         steps.addWidget(self.legend)
@@ -158,7 +160,7 @@ class GraphPanel(QWidget):
         self.label.blockSignals(True)
         self.label.clear()
         for c in range(n):
-            self.label.addItem(f"class {c + 1} (logit {c})")
+            self.label.addItem(self.tr("class {n} (logit {k})").format(n=c + 1, k=c))
         self.label.setCurrentIndex(min(current, n - 1))
         self.label.blockSignals(False)
 
@@ -169,7 +171,7 @@ class GraphPanel(QWidget):
             b.setEnabled(not snap.running)
         if snap.probe is not None:
             x, y, label = snap.probe
-            self.probe_text.setText(f"point ({x:.2f}, {y:.2f})")
+            self.probe_text.setText(self.tr("point ({x}, {y})").format(x=f"{x:.2f}", y=f"{y:.2f}"))
             if label != self.label.currentIndex() and label < self.label.count():
                 self.label.blockSignals(True)
                 self.label.setCurrentIndex(label)
@@ -194,7 +196,7 @@ class GraphPanel(QWidget):
     # ---- navigation and collapse --------------------------------------------------------------
     def _on_find(self) -> None:
         i = self.graph_view.find(self.find.text())
-        self.find_result.setText("" if i >= 0 else "not found")
+        self.find_result.setText("" if i >= 0 else self.tr("not found"))
 
     def _on_node_selected(self, i: int) -> None:
         v = self.graph_view.view
@@ -220,11 +222,18 @@ class GraphPanel(QWidget):
         full = self.graph_view.full
         if full is None:
             return
+        self._end_steps_for_collapse()
         keys = {k for k in self.graph_view.neuron_keys() if layer_of(k, full) == layer}
         self.graph_view.set_collapsed(self.graph_view.collapsed | keys)
 
     def _collapse_all(self) -> None:
+        self._end_steps_for_collapse()
         self.graph_view.set_collapsed(set(self.graph_view.neuron_keys()))
+
+    def _end_steps_for_collapse(self) -> None:
+        """A step-through walks every scalar node: collapsing neurons under it would leave it pointing nowhere."""
+        if self.stepper is not None:
+            self.end_steps()
 
     def _expand_all(self) -> None:
         self.graph_view.set_collapsed(set())
@@ -232,7 +241,7 @@ class GraphPanel(QWidget):
     # ---- step-through -------------------------------------------------------------------------
     def _can_step(self) -> bool:
         if self.running or self.graph is None:
-            self.step_status.setText("pause training to step through" if self.running else "")
+            self.step_status.setText(self.tr("pause training to step through") if self.running else "")
             return False
         return True
 
@@ -246,7 +255,7 @@ class GraphPanel(QWidget):
             item.grad_override = 0.0
             item.update()
         self.graph_view.mark_step(-1, [])
-        self.step_status.setText(f"grads reset: 0 / {len(self.graph.nodes)} nodes")
+        self.step_status.setText(self.tr("grads reset: 0 / {n} nodes").format(n=len(self.graph.nodes)))
 
     def step_backward(self) -> None:
         if not isinstance(self.stepper, BackwardStepper):
@@ -268,10 +277,10 @@ class GraphPanel(QWidget):
         if self.graph_view.view is not None:
             self.inspector.show_node(self.graph_view.view.graph, ev.node)
         n = len(st.graph.nodes)
-        text = f"backward: node {st.pos} / {n}"
+        text = self.tr("backward: node {pos} / {n}").format(pos=st.pos, n=n)
         if st.done:
             same = st.grad == [node.grad for node in st.graph.nodes]
-            text += " · done: grads equal backward()" if same else " · done"
+            text += self.tr(" · done: grads equal backward()") if same else self.tr(" · done")
             self.toggle_animation(stop=True)
         self.step_status.setText(text)
 
@@ -296,7 +305,8 @@ class GraphPanel(QWidget):
         item.update()
         self.graph_view.mark_step(ev.node, [u for u, _ in ev.inputs])
         n = len(st.graph.nodes)
-        self.step_status.setText(f"forward: node {st.pos} / {n}" + (" · done" if st.done else ""))
+        self.step_status.setText(self.tr("forward: node {pos} / {n}").format(pos=st.pos, n=n)
+                                 + (self.tr(" · done") if st.done else ""))
         if st.done:
             self.toggle_animation(stop=True)
 
@@ -314,14 +324,14 @@ class GraphPanel(QWidget):
     def toggle_animation(self, stop: bool = False) -> None:
         if stop or self._timer.isActive():
             self._timer.stop()
-            self.animate.setText("Animate")
+            self.animate.setText(self.tr("Animate"))
             return
         if not self._can_step():
             return
         if self.stepper is None:
             self.begin_backward()
         self._timer.start()
-        self.animate.setText("Stop")
+        self.animate.setText(self.tr("Stop"))
 
     def _on_speed(self, nodes_per_second: int) -> None:
         self._timer.setInterval(int(1000 / nodes_per_second))
@@ -339,7 +349,7 @@ class GraphPanel(QWidget):
         gen.setFileName(path)
         gen.setSize(rect.size().toSize())
         gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle("micrograd GUI computation graph")
+        gen.setTitle(self.tr("micrograd GUI computation graph"))
         p = QPainter(gen)
         self.graph_view.render_to(p, QRectF(0, 0, rect.width(), rect.height()))
         p.end()
@@ -348,11 +358,11 @@ class GraphPanel(QWidget):
         return self.graph_view.render_image().save(path)
 
     def _export_svg(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export graph as SVG", "graph.svg", "SVG (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export graph as SVG"), "graph.svg", "SVG (*.svg)")
         if path:
             self.export_svg(path)
 
     def _export_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export graph as PNG", "graph.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export graph as PNG"), "graph.png", "PNG (*.png)")
         if path:
             self.export_png(path)

@@ -1,5 +1,7 @@
 """The F1 overview: what to click and which keys do what."""
 
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 # English; shown as QCoreApplication.translate("Help", SHORTCUTS_HTML)
@@ -36,3 +38,25 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 </table>
 <p>● train points · ▲ validation points · hollow ■ test points (never trained on).</p>
 """)
+
+
+class HelpDialog(QDialog):
+    """The F1 overview in a scrolling view, so it fits a 1280x720 projector (a message box would not)."""
+
+    def __init__(self, html: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("helpDialog")
+        self.setWindowTitle(title)
+        self.browser = QTextBrowser()
+        self.browser.setHtml(html)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.browser)
+        lay.addWidget(buttons)
+        screen = parent.screen().availableGeometry() if parent is not None and parent.screen() else None
+        height = 640 if screen is None else min(640, int(screen.height() * 0.85))
+        self.resize(560, height)
+
+    def text(self) -> str:
+        return self.browser.toHtml()

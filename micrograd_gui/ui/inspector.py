@@ -4,19 +4,30 @@ from __future__ import annotations
 
 import html
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from micrograd_gui.core.graph import Graph
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
-from .graph_items import fmt
+from .graph_items import ROLE_NAMES, fmt
 
-LOCAL_RULE = {"+": "1", "*": "the other input", "tanh": "1 − tanh²", "exp": "exp(x)", "log": "1/x",
-              "ReLU": "1 if out > 0 else 0", "sigmoid": "σ(1 − σ)"}
+# node labels and ops (w[0][1][0], logit 2, tanh) are the code's names and stay as they are; words are translated
+LOCAL_RULE = {"+": "1", "*": QT_TRANSLATE_NOOP("Inspector", "the other input"), "tanh": "1 − tanh²",
+              "exp": "exp(x)", "log": "1/x", "ReLU": QT_TRANSLATE_NOOP("Inspector", "1 if out > 0 else 0"),
+              "sigmoid": "σ(1 − σ)"}
+
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text") calls
+
+
+def role_name(role: str) -> str:
+    return translate("Roles", ROLE_NAMES.get(role, role))
 
 
 def node_title(graph: Graph, i: int) -> str:
     n = graph.nodes[i]
-    return html.escape(" · ".join(s for s in (n.label, n.op) if s) or f"{n.role} #{i}")
+    return html.escape(" · ".join(s for s in (n.label, n.op) if s) or f"{role_name(n.role)} #{i}")
 
 
 def describe(graph: Graph, i: int, members: int = 1) -> str:
@@ -24,31 +35,41 @@ def describe(graph: Graph, i: int, members: int = 1) -> str:
     n = graph.nodes[i]
     inputs = graph.inputs_of()[i]
     consumers = graph.consumers_of()[i]
+    collapsed = ""
+    if members > 1:
+        collapsed = translate("Inspector", " · {n} nodes collapsed (double-click to expand)").format(n=members)
     out = [f"<h3>{node_title(graph, i)}</h3>",
-           f"<p><i>{n.role}</i>{f' · {members} nodes collapsed (double-click to expand)' if members > 1 else ''}"
+           f"<p><i>{html.escape(role_name(n.role))}</i>{collapsed}"
            f"</p><p>data = <b>{n.data!r}</b><br>grad = <b>{n.grad!r}</b></p>"]
     if inputs:
         rule = LOCAL_RULE.get(n.op, "k·x^(k−1)" if n.op.startswith("**") else "")
-        out.append(f"<p><b>Inputs</b> (local derivative ∂out/∂in{f' = {rule}' if rule else ''}):</p><ul>")
+        rule = " = " + html.escape(translate("Inspector", rule)) if rule else ""
+        out.append(translate("Inspector", "<p><b>Inputs</b> (local derivative ∂out/∂in{rule}):</p>").format(rule=rule))
+        out.append("<ul>")
         for u, k in inputs:
             d = graph.local[k] if graph.local else float("nan")
-            out.append(f"<li>{node_title(graph, u)}: data {fmt(graph.nodes[u].data)}, ∂/∂in = {fmt(d)}</li>")
+            out.append(translate("Inspector", "<li>{node}: data {data}, ∂/∂in = {d}</li>").format(
+                node=node_title(graph, u), data=fmt(graph.nodes[u].data), d=fmt(d)))
         out.append("</ul>")
     if i == graph.root:
-        out.append("<p><b>Gradient:</b> the loss itself, so backward() starts here with grad = 1.</p>")
+        out.append(translate("Inspector", "<p><b>Gradient:</b> the loss itself, so backward() starts here with "
+                                          "grad = 1.</p>"))
     elif consumers:
-        out.append("<p><b>How its grad was made</b> (one product per consumer, summed):</p><ul>")
+        out.append(translate("Inspector", "<p><b>How its grad was made</b> (one product per consumer, summed):</p>"))
+        out.append("<ul>")
         total = 0.0
+        this = html.escape(n.label or translate("Inspector", "this"))
         for c, k in consumers:
             d = graph.local[k] if graph.local else float("nan")
             g = graph.nodes[c].grad
             total += d * g
-            out.append(f"<li>grad({html.escape(n.label or 'this')}) += grad({node_title(graph, c)}) × "
+            out.append(f"<li>grad({this}) += grad({node_title(graph, c)}) × "
                        f"{fmt(d)} = {fmt(g)} × {fmt(d)} = {fmt(d * g)}</li>")
-        out.append(f"</ul><p>sum = {fmt(total)}</p>")
-        out.append("<p><b>Consumers:</b> " + ", ".join(node_title(graph, c) for c, _ in consumers) + "</p>")
+        out.append("</ul>" + translate("Inspector", "<p>sum = {total}</p>").format(total=fmt(total)))
+        out.append(translate("Inspector", "<p><b>Consumers:</b> {nodes}</p>").format(
+            nodes=", ".join(node_title(graph, c) for c, _ in consumers)))
     if n.role == "parameter":
-        out.append("<p>Every path from this parameter to the loss is highlighted.</p>")
+        out.append(translate("Inspector", "<p>Every path from this parameter to the loss is highlighted.</p>"))
     return "".join(out)
 
 
@@ -60,8 +81,8 @@ class Inspector(QTextBrowser):
         self.clear_node()
 
     def clear_node(self) -> None:
-        self.setHtml("<p>Click a node to see its op, its inputs, its local derivatives and the chain-rule "
-                     "products that made its gradient.</p>")
+        self.setHtml(self.tr("<p>Click a node to see its op, its inputs, its local derivatives and the chain-rule "
+                             "products that made its gradient.</p>"))
 
     def show_node(self, graph: Graph, i: int, members: int = 1) -> None:
         self.setHtml(describe(graph, i, members))

@@ -34,6 +34,11 @@ class _Series:
     def view(self) -> tuple[np.ndarray, np.ndarray]:
         return self.x[:self.n], self.y[:self.n]
 
+    def drop_from(self, step: float) -> None:
+        """Forget the points from a step on: a diverged run went a step back and takes it again."""
+        if self.n and self.x[self.n - 1] >= step:
+            self.n = int(np.searchsorted(self.x[:self.n], step, side="left"))
+
 
 REDRAW_MS = 120  # curves need no more than ~8 redraws a second; the plane gets the rest of the frame budget
 
@@ -79,6 +84,14 @@ class LossPlot(QWidget):
 
     def _on_log_toggled(self, on: bool) -> None:
         self.plot.setLogMode(y=on)
+        self._unit_range_when_empty()
+
+    def _unit_range_when_empty(self) -> None:
+        """With no curve to fit, the axis keeps whatever range it had, maybe the other scale's: a linear
+        0..1e20 read as log exponents overflows the tick labels. An empty plot shows 0..1 until data comes."""
+        if False:
+            self.plot.setYRange(0.0, 1.0, padding=0)
+            self.plot.enableAutoRange(y=True)
 
     def clear(self) -> None:
         self.train.clear()
@@ -94,13 +107,17 @@ class LossPlot(QWidget):
             self._run = snap.run
             self.train.clear()
             self.val.clear()
-            if self.pending is not None:  # curves of a reopened session, shown from its first snapshot
+            # curves of a reopened session, shown from its first snapshot (not from one of the run before it, which
+            # a window just built may not have drawn yet: that one is at an earlier step than the curves' end)
+            if self.pending is not None and all(p[0] <= snap.step for c in self.pending for p in c[-1:]):
                 (tx, ty), (vx, vy) = ([[p[0] for p in c], [p[1] for p in c]] for c in self.pending)
                 self.train.extend(tx, ty)
                 self.val.extend(vx, vy)
                 self.pending = None
             self._redraw()
         if snap.history:
+            for series in (self.train, self.val):
+                series.drop_from(snap.history[0][0])
             self.train.extend([h[0] for h in snap.history], [h[1] for h in snap.history])
             vals = [(h[0], h[2]) for h in snap.history if h[2] is not None]
             if vals:
@@ -118,3 +135,4 @@ class LossPlot(QWidget):
     def _redraw(self) -> None:
         self.train_curve.setData(*self.train.view())
         self.val_curve.setData(*self.val.view())
+        self._unit_range_when_empty()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+import re
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
@@ -23,16 +25,16 @@ from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.rng import RNG
 from micrograd_gui.core.session_file import Session
 from micrograd_gui.core.snapshot import Snapshot
-from micrograd_gui.core.trainer import data_problem
+from micrograd_gui.core.trainer import data_problem_parts
 
-from . import presentation, teacher_mode
+from . import i18n, presentation, teacher_mode
 from .controller import Controller
 from .controls import ControlsPanel
 from .data_model import DataModel
 from .data_panel import DataPanel
 from .dataset_panel import DatasetPanel
 from .graph_panel import GraphPanel
-from .help import SHORTCUTS_HTML
+from .help import SHORTCUTS_HTML, HelpDialog
 from .loss_plot import LossPlot
 from .message_bar import MessageBar
 from .network_view import NetworkView
@@ -46,7 +48,8 @@ def action_checkbox(action: QAction, title: str, name: str) -> QCheckBox:
     """A check box that mirrors a checkable action both ways (menu and plot stay in step)."""
     box = QCheckBox(title)
     box.setObjectName(name)
-    box.setToolTip(f"{action.text().replace('&', '')} ({action.shortcut().toString()})")
+    text = re.sub(r"\(&\w\)|&", "", action.text()).strip()  # "&Regions" and a translation's "区域(&R)"
+    box.setToolTip(f"{text} ({action.shortcut().toString()})")
     box.setChecked(action.isChecked())
     box.toggled.connect(action.setChecked)
     action.toggled.connect(box.setChecked)
@@ -57,9 +60,11 @@ NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale"
 
 
 class MainWindow(QMainWindow):
+    language_requested = Signal(str)  # a language code of i18n.LANGUAGES; the app shell rebuilds the window in it
+
     def __init__(self, config: TrainConfig | None = None, settings: QSettings | None = None):
         super().__init__()
-        self.setWindowTitle("micrograd GUI: watch backprop learn")
+        self.setWindowTitle(self.tr("micrograd GUI: watch backprop learn"))
         self.setObjectName("mainWindow")
         self.settings = settings if settings is not None else QSettings("micrograd_gui", "micrograd_gui")
         self.applied: TrainConfig = config or get_preset("llm101n").config
@@ -99,25 +104,28 @@ class MainWindow(QMainWindow):
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.controls_dock = self._dock("Training", "controlsDock", scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.controls_dock = self._dock(self.tr("Training"), "controlsDock", scroll,
+                                        Qt.DockWidgetArea.LeftDockWidgetArea)
         self.dataset_panel = DatasetPanel()
         self.dataset_panel.set_spec(self.applied.dataset)
         self.dataset_panel.set_seed(self.applied.seed)
         self.dataset_panel.set_active_class(0)
-        self.data_dock = self._dock("Data", "dataDock", self.dataset_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.data_dock = self._dock(self.tr("Data"), "dataDock", self.dataset_panel,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.loss_plot = LossPlot()
-        self.loss_dock = self._dock("Loss", "lossDock", self.loss_plot, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.loss_dock = self._dock(self.tr("Loss"), "lossDock", self.loss_plot,
+                                    Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)  # controls full height
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)  # and the network's column
         self.graph_panel = GraphPanel()
-        self.graph_dock = self._dock("Computation graph of the probe point's loss", "graphDock", self.graph_panel,
-                                     Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.graph_dock = self._dock(self.tr("Computation graph of the probe point's loss"), "graphDock",
+                                     self.graph_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.network_view = NetworkView()
-        self.network_dock = self._dock("Network", "networkDock", self.network_view,
+        self.network_dock = self._dock(self.tr("Network"), "networkDock", self.network_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.loss_dock, self.network_dock)
         self.optimizer_table = OptimizerTable()
-        self.optimizer_dock = self._dock("Optimizer state", "optimizerDock", self.optimizer_table,
+        self.optimizer_dock = self._dock(self.tr("Optimizer state"), "optimizerDock", self.optimizer_table,
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(self.graph_dock, self.optimizer_dock)
         for d in (self.network_dock, self.optimizer_dock):
@@ -170,74 +178,75 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         m = self.menuBar()
-        f = m.addMenu("&File")
+        f = m.addMenu(self.tr("&File"))
         ss = self.sessions
-        f.addAction(self._action("&Open session…", ss.open, QKeySequence.StandardKey.Open, "openAction"))
-        recent = f.addMenu("Open &recent")
+        f.addAction(self._action(self.tr("&Open session…"), ss.open, QKeySequence.StandardKey.Open, "openAction"))
+        recent = f.addMenu(self.tr("Open &recent"))
         recent.setObjectName("recentMenu")
         recent.aboutToShow.connect(lambda: ss.fill_recent_menu(recent))
-        f.addAction(self._action("&Save session", ss.save, QKeySequence.StandardKey.Save, "saveAction"))
-        f.addAction(self._action("Save session &as…", ss.save_as, "Ctrl+Shift+S", "saveAsAction"))
+        f.addAction(self._action(self.tr("&Save session"), ss.save, QKeySequence.StandardKey.Save, "saveAction"))
+        f.addAction(self._action(self.tr("Save session &as…"), ss.save_as, "Ctrl+Shift+S", "saveAsAction"))
         f.addSeparator()
-        f.addAction(self._action("&Import points (CSV)…", ss.import_csv, None, "importCsvAction"))
-        f.addAction(self._action("&Export points (CSV)…", ss.export_csv, None, "exportCsvAction"))
-        f.addAction(self._action("Export the &plane as PNG…", lambda: ss.export_png(self.data_panel, "plane"),
+        f.addAction(self._action(self.tr("&Import points (CSV)…"), ss.import_csv, None, "importCsvAction"))
+        f.addAction(self._action(self.tr("&Export points (CSV)…"), ss.export_csv, None, "exportCsvAction"))
+        f.addAction(self._action(self.tr("Export the &plane as PNG…"), lambda: ss.export_png(self.data_panel, "plane"),
                                  None, "exportPlaneAction"))
-        f.addAction(self._action("Export the &window as PNG…", lambda: ss.export_png(self, "window"), None,
+        f.addAction(self._action(self.tr("Export the &window as PNG…"), lambda: ss.export_png(self, "window"), None,
                                  "exportWindowAction"))
-        self.record_action = self._action("&Record the plane (GIF or PNG frames)", ss.toggle_recording, None,
+        self.record_action = self._action(self.tr("&Record the plane (GIF or PNG frames)"), ss.toggle_recording, None,
                                           "recordAction", checkable=True)
         f.addAction(self.record_action)
         f.addSeparator()
-        f.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction"))
-        lessons = m.addMenu("&Lessons")
+        f.addAction(self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"))
+        lessons = m.addMenu(self.tr("&Lessons"))
         for lesson in LESSONS:
-            lessons.addAction(self._action(lesson.title, lambda _=False, le=lesson: self.start_lesson(le), None,
+            lessons.addAction(self._action(QCoreApplication.translate("Lessons", lesson.title),
+                                           lambda _=False, le=lesson: self.start_lesson(le), None,
                                            f"lesson_{lesson.name}"))
-        e = m.addMenu("&Edit")
-        self.undo_action = self._action("&Undo", self._on_undo, "Ctrl+Z", "undoAction")
-        self.redo_action = self._action("&Redo", self._on_redo, "Ctrl+Shift+Z", "redoAction")
+        e = m.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self._on_undo, "Ctrl+Z", "undoAction")
+        self.redo_action = self._action(self.tr("&Redo"), self._on_redo, "Ctrl+Shift+Z", "redoAction")
         e.addAction(self.undo_action)
         e.addAction(self.redo_action)
-        e.addAction(self._action("&Clear points", self.data_model.clear, None, "clearAction"))
+        e.addAction(self._action(self.tr("&Clear points"), self.data_model.clear, None, "clearAction"))
         for c in range(MAX_CLASSES):
-            self._action(f"Class {c + 1}", lambda _=False, c=c: self._set_active_class(c), str(c + 1),
-                         f"class{c + 1}Action")
-        t = m.addMenu("&Train")
-        self.play_action = self._action("&Play / Pause", self._on_play, "Space", "playAction")
+            self._action(self.tr("Class {n}").format(n=c + 1), lambda _=False, c=c: self._set_active_class(c),
+                         str(c + 1), f"class{c + 1}Action")
+        t = m.addMenu(self.tr("&Train"))
+        self.play_action = self._action(self.tr("&Play / Pause"), self._on_play, "Space", "playAction")
         t.addAction(self.play_action)
-        t.addAction(self._action("&Step", lambda: self._on_step(1), "Right", "stepAction"))
-        t.addAction(self._action("Step ×&10", lambda: self._on_step(10), "Shift+Right", "step10Action"))
-        t.addAction(self._action("&Reset", self._on_reset, "R", "resetAction"))
-        v = m.addMenu("&View")
-        self.regions_action = self._action("Decision &regions", self._on_regions_toggled, "V", "regionsAction",
+        t.addAction(self._action(self.tr("&Step"), lambda: self._on_step(1), "Right", "stepAction"))
+        t.addAction(self._action(self.tr("Step ×&10"), lambda: self._on_step(10), "Shift+Right", "step10Action"))
+        t.addAction(self._action(self.tr("&Reset"), self._on_reset, "R", "resetAction"))
+        v = m.addMenu(self.tr("&View"))
+        self.regions_action = self._action(self.tr("Decision &regions"), self._on_regions_toggled, "V", "regionsAction",
                                            checkable=True, checked=True)
-        self.hard_action = self._action("&Hard argmax regions", self.data_panel.set_hard, "H", "hardAction",
+        self.hard_action = self._action(self.tr("&Hard argmax regions"), self.data_panel.set_hard, "H", "hardAction",
                                         checkable=True)
-        self.contour_action = self._action("0.5 &contour", self.data_panel.set_contour, "C", "contourAction",
+        self.contour_action = self._action(self.tr("0.5 &contour"), self.data_panel.set_contour, "C", "contourAction",
                                            checkable=True)
-        self.cb_action = self._action("Colour-&blind-safe palette", self._on_palette, None, "paletteAction",
+        self.cb_action = self._action(self.tr("Colour-&blind-safe palette"), self._on_palette, None, "paletteAction",
                                       checkable=True)
-        self.presentation_action = self._action("&Presentation mode", self._on_presentation, "F11",
+        self.presentation_action = self._action(self.tr("&Presentation mode"), self._on_presentation, "F11",
                                                 "presentationAction", checkable=True)
-        self.teacher_action = self._action("&Teacher mode…", self._on_teacher_mode, None, "teacherAction")
+        self.teacher_action = self._action(self.tr("&Teacher mode…"), self._on_teacher_mode, None, "teacherAction")
         for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action,
                   self.presentation_action, self.teacher_action):
             v.addAction(a)
-        for a, title, name in ((self.regions_action, "Regions", "regionsToggle"),
-                               (self.hard_action, "Argmax", "hardToggle"),
-                               (self.contour_action, "0.5 contour", "contourToggle")):
+        for a, title, name in ((self.regions_action, self.tr("Regions"), "regionsToggle"),
+                               (self.hard_action, self.tr("Argmax"), "hardToggle"),
+                               (self.contour_action, self.tr("0.5 contour"), "contourToggle")):
             self.data_panel.toggles.addWidget(action_checkbox(a, title, name))
         v.addSeparator()
         self.graph_action = self.graph_dock.toggleViewAction()
         self.graph_action.setShortcut(QKeySequence("G"))
-        self.graph_action.setText("Computation &graph")
+        self.graph_action.setText(self.tr("Computation &graph"))
         self.addAction(self.graph_action)
         for d in (self.controls_dock, self.data_dock, self.loss_dock):
             v.addAction(d.toggleViewAction())
         v.addAction(self.graph_action)
-        for dock, text, key in ((self.network_dock, "&Network view", "W"),
-                                (self.optimizer_dock, "&Optimizer state", "O")):
+        for dock, text, key in ((self.network_dock, self.tr("&Network view"), "W"),
+                                (self.optimizer_dock, self.tr("&Optimizer state"), "O")):
             a = dock.toggleViewAction()
             a.setShortcut(QKeySequence(key))
             a.setText(text)
@@ -246,9 +255,26 @@ class MainWindow(QMainWindow):
             v.addAction(a)
         self.network_action = self.network_dock.toggleViewAction()
         self.optimizer_action = self.optimizer_dock.toggleViewAction()
-        h = m.addMenu("&Help")
-        h.addAction(self._action("&Shortcuts and how-to", self._show_help, "F1", "helpAction"))
-        h.addAction(self._action("&About", self._show_about, None, "aboutAction"))
+        lang = m.addMenu(self.tr("&Language"))
+        lang.setObjectName("languageMenu")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():  # each name in its own language, never translated
+            a = self._action(name, lambda _=False, code=code: self.language_requested.emit(code), None,
+                             f"language_{code}")
+            a.setCheckable(True)
+            group.addAction(a)
+            lang.addAction(a)
+            self.language_actions[code] = a
+        self.set_language_checked(i18n.current())
+        h = m.addMenu(self.tr("&Help"))
+        h.addAction(self._action(self.tr("&Shortcuts and how-to"), self._show_help, "F1", "helpAction"))
+        h.addAction(self._action(self.tr("&About"), self._show_about, None, "aboutAction"))
+
+    def set_language_checked(self, code: str) -> None:
+        """Tick the language in effect (a switch that did not happen leaves the old one ticked)."""
+        for c, a in self.language_actions.items():
+            a.setChecked(c == code)
 
     def _wire(self) -> None:
         self.data_model.changed.connect(self._on_data_changed)
@@ -294,20 +320,20 @@ class MainWindow(QMainWindow):
     def _update_class_hint(self) -> None:
         c = self.active_class
         self.dataset_panel.set_hint(
-            f"Class {c + 1} is new to the model: adding one grows the output layer to {c + 1} outputs and "
-            "re-initialises the weights." if c >= self.capacity else "")
+            self.tr("Class {n} is new to the model: adding one grows the output layer to {n} outputs and "
+                    "re-initialises the weights.").format(n=c + 1) if c >= self.capacity else "")
 
     @Slot(float, float, bool)
     def _on_add(self, x: float, y: float, shift: bool) -> None:
         if len(self.data_model.data) >= MAX_POINTS:
-            self.message.show_message(f"The plane holds at most {MAX_POINTS} points; remove some first.",
-                                      "warning")
+            self.message.show_message(self.tr("The plane holds at most {n} points; remove some first.").format(
+                n=MAX_POINTS), "warning")
             return
         c = (self.active_class + 1) % MAX_CLASSES if shift else self.active_class
         self.data_model.add(x, y, c)
         if c >= self.capacity:
-            self.message.show_message(f"Class {c + 1} added: the output layer grew to {c + 1} outputs and the "
-                                      "weights were re-initialised.", "info")
+            self.message.show_message(self.tr("Class {n} added: the output layer grew to {n} outputs and the "
+                                              "weights were re-initialised.").format(n=c + 1), "info")
             self._reset_model()
 
     @Slot(int, float, float, bool)
@@ -337,7 +363,9 @@ class MainWindow(QMainWindow):
         self._update_play_state()
 
     def _update_play_state(self) -> None:
-        self.controls.set_play_blocked(data_problem(self.data_model.data, self.capacity) or "")
+        problem = data_problem_parts(self.data_model.data, self.capacity)
+        self.controls.set_play_blocked(
+            "" if problem is None else QCoreApplication.translate("Trainer", problem[0]).format(**problem[1]))
 
     def _sync_undo(self, *_: object) -> None:
         stack = self.data_model.undo_stack
@@ -440,11 +468,12 @@ class MainWindow(QMainWindow):
         self.network_view.set_snapshot(snap)
         self.optimizer_table.set_snapshot(snap)
         m = snap.metrics
-        self.step_label.setText(f"step {snap.step}")
-        self.rate_label.setText(f"{snap.steps_per_second:.0f} steps/s" if snap.running else "paused")
+        self.step_label.setText(self.tr("step {n}").format(n=snap.step))
+        self.rate_label.setText(self.tr("{rate} steps/s").format(rate=f"{snap.steps_per_second:.0f}") if snap.running
+                                else self.tr("paused"))
         loss = "–" if m.train_loss is None else f"{m.train_loss:.4f}"
-        val = "" if m.val_loss is None else f" · val {m.val_loss:.4f}"
-        self.loss_label.setText(f"loss {loss}{val}")
+        val = "" if m.val_loss is None else self.tr(" · val {loss}").format(loss=f"{m.val_loss:.4f}")
+        self.loss_label.setText(self.tr("loss {loss}").format(loss=loss) + val)
         self.snapshots_drawn += 1
 
     @Slot(str)
@@ -453,7 +482,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
-        self.message.show_message("Training diverged. " + message, "error")
+        self.message.show_message(self.tr("Training diverged.") + " " + message, "error")
 
     @Slot(bool)
     def _on_running_changed(self, running: bool) -> None:
@@ -479,7 +508,8 @@ class MainWindow(QMainWindow):
         self.controller.pause()
         self._load_config(lesson.config)
         data = make_dataset(lesson.config.dataset, RNG(lesson.config.seed))
-        self.data_model.replace(data, f"lesson: {lesson.title}")
+        self.data_model.replace(data, self.tr("lesson: {title}").format(
+            title=QCoreApplication.translate("Lessons", lesson.title)))
         self.controller.reset(lesson.config, data)
         docks = {"graph": self.graph_dock, "loss": self.loss_dock}
         for key, dock in docks.items():
@@ -489,10 +519,16 @@ class MainWindow(QMainWindow):
             if dock is not None:
                 dock.show()
         self.set_probe(*lesson.probe)
-        self.lesson = lesson.name
-        self.lesson_box.setText(f"<b>Lesson: {lesson.title}.</b> {lesson.instructions}")
-        self.lesson_box.show()
+        self.show_lesson(lesson)
         self.message.hide()
+
+    def show_lesson(self, lesson: Lesson) -> None:
+        """The lesson's title and instructions above the plane."""
+        self.lesson = lesson.name
+        self.lesson_box.setText(self.tr("<b>Lesson: {title}.</b> {instructions}").format(
+            title=QCoreApplication.translate("Lessons", lesson.title),
+            instructions=QCoreApplication.translate("Lessons", lesson.instructions)))
+        self.lesson_box.show()
 
     def _on_presentation(self, on: bool) -> None:
         presentation.apply(self, on)
@@ -550,22 +586,22 @@ class MainWindow(QMainWindow):
             return
         from datetime import datetime
 
-        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%H:%M on %d %b")
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime(self.tr("%H:%M on %d %b"))
         self.message.show_message(
-            f"The app did not close normally last time. Restore the session autosaved at {when}?", "warning",
-            (("Restore", self.sessions.restore_recovery), ("Discard", self.sessions.discard_recovery)))
+            self.tr("The app did not close normally last time. Restore the session autosaved at {when}?").format(
+                when=when), "warning",
+            ((self.tr("Restore"), self.sessions.restore_recovery),
+             (self.tr("Discard"), self.sessions.discard_recovery)))
 
     # ---- help ---------------------------------------------------------------------------------
     def _show_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Shortcuts and how-to", SHORTCUTS_HTML,
-                          QMessageBox.StandardButton.Close, self)
-        box.setObjectName("helpDialog")
+        box = HelpDialog(QCoreApplication.translate("Help", SHORTCUTS_HTML), self.tr("Shortcuts and how-to"), self)
         box.open()
 
     def _show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About micrograd GUI",
-                          f"micrograd GUI {__version__}\nA scalar autograd engine you can watch learn.",
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About micrograd GUI"),
+                          self.tr("micrograd GUI {version}\nA scalar autograd engine you can watch learn.").format(
+                              version=__version__), QMessageBox.StandardButton.Close, self)
         box.setObjectName("aboutDialog")
         box.open()
 

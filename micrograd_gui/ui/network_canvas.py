@@ -242,7 +242,8 @@ class NetworkCanvas(QWidget):
                 cy = y0 + pitch * (k + 0.5) + (label_h / 2 if self._show_labels else 0)
                 self.nodes[first + k].rect = QRectF(cx - s / 2, cy - s / 2, s, s)
             first += n
-            title = "input" if c == 0 else "output" if c == cols - 1 else f"hidden {c}"
+            title = (self.tr("input") if c == 0 else self.tr("output") if c == cols - 1
+                     else self.tr("hidden {n}").format(n=c))
             self._titles.append((QRectF(cx - col_w / 2, 4, col_w, label_h + 4), title))
         for e in self.edges:
             a, b = self.nodes[e.src].rect, self.nodes[e.dst].rect
@@ -400,16 +401,19 @@ class NetworkCanvas(QWidget):
             e = self.edges[i]
             return (f"{e.name} = {self._number(self.theta, e.param)}\n"
                     f"{self.nodes[e.src].name} → {self.nodes[e.dst].name}\n"
-                    f"gradient (last step) {self._number(self.grads, e.param)}\n"
-                    "Click to type a new weight")
+                    + self.tr("gradient (last step) {value}").format(value=self._number(self.grads, e.param)) + "\n"
+                    + self.tr("Click to type a new weight"))
         n = self.nodes[i]
         if n.bias is None:
-            return f"{n.name}: the point's {'xy'[n.index] if n.index < 2 else n.index} coordinate (input)"
-        what = "output (logit, linear)" if n.kind == "linear" else f"{n.kind} neuron, hidden layer {n.layer + 1}"
+            return self.tr("{name}: the point's {axis} coordinate (input)").format(
+                name=n.name, axis="xy"[n.index] if n.index < 2 else n.index)
+        what = (self.tr("output (logit, linear)") if n.kind == "linear"
+                else self.tr("{kind} neuron, hidden layer {n}").format(kind=n.kind, n=n.layer + 1))
         return (f"{n.name}: {what}\n"
-                f"bias b[{n.layer}][{n.index}] = {self._number(self.theta, n.bias)} · "
-                f"gradient {self._number(self.grads, n.bias)}\n"
-                "Click: show its map large · double-click: type a new bias")
+                + self.tr("bias {name} = {value} · gradient {grad}").format(
+                    name=f"b[{n.layer}][{n.index}]", value=self._number(self.theta, n.bias),
+                    grad=self._number(self.grads, n.bias)) + "\n"
+                + self.tr("Click: show its map large · double-click: type a new bias"))
 
 
 class ParamEditor(QLineEdit):
@@ -429,7 +433,8 @@ class ParamEditor(QLineEdit):
         self.param = param
         self.initial = f"{value:.6g}"
         self.setText(self.initial)
-        self.setToolTip(f"New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels")
+        self.setToolTip(self.tr("New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels").format(
+            name=name))
         self.setPlaceholderText(name)
         self.setStyleSheet("")
         host = self.parentWidget()

@@ -38,7 +38,7 @@ class NeuronDetail(QWidget):
         close = QToolButton()
         close.setObjectName("closeNeuronDetail")
         close.setText("×")
-        close.setToolTip("Close the large map (Esc)")
+        close.setToolTip(self.tr("Close the large map (Esc)"))
         close.setAutoRaise(True)
         close.clicked.connect(self.closed.emit)
         head = QHBoxLayout()
@@ -61,10 +61,10 @@ class NeuronDetail(QWidget):
         self.scale = QLabel()
         self.scale.setObjectName("neuronScale")
         self.scale.setWordWrap(True)
-        self.bias_label = QLabel("bias")
+        self.bias_label = QLabel(self.tr("bias"))
         self.bias = QLineEdit()
         self.bias.setObjectName("biasEdit")
-        self.bias.setToolTip("Type a new bias and press Enter (Ctrl+Z undoes it)")
+        self.bias.setToolTip(self.tr("Type a new bias and press Enter (Ctrl+Z undoes it)"))
         self.bias.returnPressed.connect(self._on_return_pressed)
         row = QHBoxLayout()
         row.addWidget(self.bias_label)
@@ -121,17 +121,18 @@ class NetworkView(QWidget):
         self.canvas = NetworkCanvas()
         self.detail = NeuronDetail()
         self.editor = ParamEditor(self.canvas)
-        self.grad_toggle = QCheckBox("Show gradients")
+        self.grad_toggle = QCheckBox(self.tr("Show gradients"))
         self.grad_toggle.setObjectName("networkGradients")
-        self.grad_toggle.setToolTip("Colour and thicken the connections by dLoss/dw of the last step instead of "
-                                    "by the weights")
+        self.grad_toggle.setToolTip(self.tr("Colour and thicken the connections by dLoss/dw of the last step "
+                                            "instead of by the weights"))
         self.grad_toggle.toggled.connect(self._on_grad_toggled)
         self.legend = QLabel()
         self.legend.setObjectName("networkLegend")
         self.legend.setWordWrap(True)
-        self.legend.setToolTip("Each square is a neuron's output over the whole plane (blue negative, white zero, "
-                               "red positive). Hover a line or a neuron for its value; click a line or double-click "
-                               "a neuron to type a new weight or bias; click a neuron to see its map large.")
+        self.legend.setToolTip(self.tr("Each square is a neuron's output over the whole plane (blue negative, white "
+                                       "zero, red positive). Hover a line or a neuron for its value; click a line or "
+                                       "double-click a neuron to type a new weight or bias; click a neuron to see its "
+                                       "map large."))
         self.status = QLabel()
         self.status.setObjectName("networkStatus")
         self.status.setStyleSheet("color: #a02020;")
@@ -249,13 +250,14 @@ class NetworkView(QWidget):
     def _update_legend(self) -> None:
         grads = self.grad_toggle.isChecked()
         if grads and (self.snap is None or self.snap.grads is None):
-            size = "no gradient yet: take a step"
+            size = self.tr("no gradient yet: take a step")
         else:
-            size = f"width ∝ √|{'dL/dw' if grads else 'w'}|, widest {fmt(self.canvas.scale)}"
+            size = self.tr("width ∝ √|{what}|, widest {widest}").format(what="dL/dw" if grads else "w",
+                                                                         widest=fmt(self.canvas.scale))
         c = self.canvas
         if len(c.drawn) < len(c.edges):
-            size += f" · the {len(c.drawn)} strongest of {len(c.edges)} lines"
-        self.legend.setText(f"{'Gradients' if grads else 'Weights'}: "
+            size += self.tr(" · the {drawn} strongest of {total} lines").format(drawn=len(c.drawn), total=len(c.edges))
+        self.legend.setText((self.tr("Gradients") if grads else self.tr("Weights")) + ": "
                             f"<span style='color:{NEG.name()}'><b>■ −</b></span> "
                             f"<span style='color:{POS.name()}'><b>■ +</b></span> · {size}")
 
@@ -290,8 +292,9 @@ class NetworkView(QWidget):
             lo = hi = float("nan")
             if values is not None and values.size:
                 lo, hi = float(values.min()), float(values.max())
-            scale = (f"Blue {fmt(mid - half)} · white {fmt(mid)} · red {fmt(mid + half)}. "
-                     f"This map: {fmt(lo)} to {fmt(hi)}, on a {self.maps[0].shape[0]}² grid.")
+            scale = self.tr("Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.").format(
+                blue=fmt(mid - half), white=fmt(mid), red=fmt(mid + half), lo=fmt(lo), hi=fmt(hi),
+                n=self.maps[0].shape[0])
         bias = None
         if n.bias is not None and self.snap is not None:
             bias = float(self.snap.theta[n.bias])
@@ -352,9 +355,10 @@ class NetworkView(QWidget):
         try:
             value = float(text.strip().replace("−", "-"))
         except ValueError:
-            return self._refuse(f"“{text}” is not a number: {name} was kept.")
+            return self._refuse(self.tr("“{text}” is not a number: {name} was kept.").format(text=text, name=name))
         if not math.isfinite(value) or abs(value) > MAX_PARAM:
-            return self._refuse(f"{name} must be a finite number of at most {MAX_PARAM:g} in size: it was kept.")
+            why = self.tr("{name} must be a finite number of at most {limit} in size: it was kept.")
+            return self._refuse(why.format(name=name, limit=f"{MAX_PARAM:g}"))
         if self.snap is None or not 0 <= index < self.snap.theta.size:
             return False
         self.status.hide()

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 from micrograd_gui.core.optim import OPTIMIZER_TITLES
 from micrograd_gui.core.snapshot import Snapshot
 
 from .graph_items import fmt
 
-COLUMNS = ("parameter", "value", "grad", "m", "v", "update")
+# English titles and tips, shown translated (context ParameterModel)
+COLUMNS = (QT_TRANSLATE_NOOP("ParameterModel", "parameter"), QT_TRANSLATE_NOOP("ParameterModel", "value"),
+           QT_TRANSLATE_NOOP("ParameterModel", "grad"), "m", "v", QT_TRANSLATE_NOOP("ParameterModel", "update"))
 VALUE, GRAD, M, V, UPDATE = range(1, 6)
 TOP_UPDATES = 5  # rows with the largest |update| are highlighted
 HIGHLIGHT = QColor("#ffe08a")
 HEADER_TIPS = {
-    "adamw": ("AdamW's first moment: a running mean of the gradient",
-              "AdamW's second moment: a running mean of the squared gradient"),
-    "momentum": ("The momentum buffer: buf = momentum × buf + grad", "SGD with momentum keeps no second moment"),
-    "sgd": ("Plain SGD keeps no state", "Plain SGD keeps no state"),
+    "adamw": (QT_TRANSLATE_NOOP("ParameterModel", "AdamW's first moment: a running mean of the gradient"),
+              QT_TRANSLATE_NOOP("ParameterModel", "AdamW's second moment: a running mean of the squared gradient")),
+    "momentum": (QT_TRANSLATE_NOOP("ParameterModel", "The momentum buffer: buf = momentum × buf + grad"),
+                 QT_TRANSLATE_NOOP("ParameterModel", "SGD with momentum keeps no second moment")),
+    "sgd": (QT_TRANSLATE_NOOP("ParameterModel", "Plain SGD keeps no state"),
+            QT_TRANSLATE_NOOP("ParameterModel", "Plain SGD keeps no state")),
 }
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,14 +66,15 @@ class ParameterModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == M and self.kind == "momentum":
-                return "momentum buf"
-            return COLUMNS[section]
+                return self.tr("momentum buf")
+            return self.tr(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = {0: "w[layer][neuron][input] or b[layer][neuron]", VALUE: "The parameter now",
-                    GRAD: "dLoss/dparameter of the last step",
-                    UPDATE: "How much the last step changed the parameter (new − old)"}
+            tips = {0: self.tr("w[layer][neuron][input] or b[layer][neuron]"), VALUE: self.tr("The parameter now"),
+                    GRAD: self.tr("dLoss/dparameter of the last step"),
+                    UPDATE: self.tr("How much the last step changed the parameter (new − old)")}
             if section in (M, V):
-                return HEADER_TIPS.get(self.kind, ("", ""))[section - M]
+                tip = HEADER_TIPS.get(self.kind, ("", ""))[section - M]
+                return self.tr(tip) if tip else ""
             return tips.get(section)
         return None
 
@@ -169,7 +175,7 @@ class OptimizerTable(QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.summary = QLabel("The optimizer's state appears after the table is shown.")
+        self.summary = QLabel(self.tr("The optimizer's state appears after the table is shown."))
         self.summary.setObjectName("optimizerSummary")
         self.summary.setWordWrap(True)
         lay = QVBoxLayout(self)
@@ -189,7 +195,10 @@ class OptimizerTable(QWidget):
         v = snap.opt_v if kind == "adamw" else None
         self.model.set_state(names, [snap.theta, snap.grads, m, v, snap.last_update], kind)
         o = snap.config.optimizer
-        decay = " (decaying)" if o.lr_decay else ""
-        self.summary.setText(f"{OPTIMIZER_TITLES.get(kind, kind)}, lr {o.lr:g}{decay}, after step {snap.step} · "
-                             f"{len(names)} parameters · the {TOP_UPDATES} largest |update| are highlighted · "
-                             "click a column title to sort")
+        title = QCoreApplication.translate("Optimizers", OPTIMIZER_TITLES.get(kind, kind))
+        summary = (self.tr("{optimizer}, lr {lr} (decaying), after step {step} · {n} parameters · the {top} largest "
+                           "|update| are highlighted · click a column title to sort") if o.lr_decay else
+                   self.tr("{optimizer}, lr {lr}, after step {step} · {n} parameters · the {top} largest |update| are "
+                           "highlighted · click a column title to sort"))
+        self.summary.setText(summary.format(optimizer=title, lr=f"{o.lr:g}", step=snap.step, n=len(names),
+                                            top=TOP_UPDATES))

@@ -59,7 +59,7 @@ class Recorder(QObject):
         out.mkdir(parents=True, exist_ok=True)
         for i, img in enumerate(self.frames):
             if not img.save(str(out / f"frame_{i:05d}.png")):
-                raise OSError(f"could not write {out / f'frame_{i:05d}.png'}")
+                raise OSError(self.tr("could not write {path}").format(path=out / f"frame_{i:05d}.png"))
         return len(self.frames)
 
     def save_gif(self, path: str | Path) -> int:
@@ -72,7 +72,7 @@ class Recorder(QObject):
             img.save(buf, "PNG")
             pics.append(Image.open(io.BytesIO(bytes(buf.data()))).convert("RGB"))
         if not pics:
-            raise ValueError("nothing was recorded")
+            raise ValueError(self.tr("nothing was recorded"))
         pics[0].save(str(path), save_all=True, append_images=pics[1:], duration=int(1000 / self.fps), loop=0,
                      optimize=True)
         return len(pics)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 20_000
+
+
+def autosave_ms() -> int:
+    """The autosave period: AUTOSAVE_MS, or MICROGRAD_GUI_AUTOSAVE_MS when set (the crash-recovery test uses a
+    short one so it can kill the app a moment after an autosave); an unusable value keeps the default."""
+    try:
+        return max(50, int(os.environ.get("MICROGRAD_GUI_AUTOSAVE_MS", AUTOSAVE_MS)))
+    except ValueError:
+        return AUTOSAVE_MS
 
 
 def recovery_path(settings: QSettings) -> Path:
@@ -38,8 +48,16 @@ class SessionActions(QObject):
         self._after_state: list[Callable[[TrainerState], None]] = []
         window.controller.state_ready.connect(self._on_state_ready)
         self.recovery = recovery_path(window.settings)
+        # what a run that did not close normally left is moved aside before this run autosaves over it, and
+        # stays there until the user restores or discards it
+        self.offered = self.recovery.with_name("recovery-offered.json")
+        if self.recovery.exists():
+            try:
+                os.replace(self.recovery, self.offered)
+            except OSError:
+                pass
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.setInterval(autosave_ms())
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
 
@@ -67,12 +85,12 @@ class SessionActions(QObject):
         try:
             session_file.save(path, self.session(state))
         except OSError as e:
-            self.w.message.show_message(f"Could not save to {path}: {e.strerror or e}. Your file is unchanged.",
-                                        "error")
+            self.w.message.show_message(self.tr("Could not save to {path}: {error}. Your file is unchanged.").format(
+                path=path, error=e.strerror or e), "error")
             return
         self.path = path
         self._remember(path)
-        self.w.statusBar().showMessage(f"Saved {Path(path).name}", 4000)
+        self.w.statusBar().showMessage(self.tr("Saved {name}").format(name=Path(path).name), 4000)
         self.saved.emit(path)
 
     def save(self) -> None:
@@ -82,8 +100,8 @@ class SessionActions(QObject):
             self.save_as()
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Save session", self.path or "session.mgs.json",
-                                              "micrograd GUI session (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Save session"), self.path or "session.mgs.json",
+                                              self.tr("micrograd GUI session (*.json)"))
         if path:
             self.save_to(path)
 
@@ -92,7 +110,8 @@ class SessionActions(QObject):
         try:
             s = session_file.load(path)
         except SessionError as e:
-            self.w.message.show_message(f"Could not open {Path(path).name}: {e}. Nothing was changed.", "error")
+            self.w.message.show_message(self.tr("Could not open {name}: {error}. Nothing was changed.").format(
+                name=Path(path).name, error=e), "error")
             return False
         self.apply(s)
         self.path = path
@@ -104,7 +123,8 @@ class SessionActions(QObject):
         self.w.restore_session(s)
 
     def open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Open session", "", "micrograd GUI session (*.json)")
+        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Open session"), "",
+                                              self.tr("micrograd GUI session (*.json)"))
         if path:
             self.open_path(path)
 
@@ -123,38 +143,54 @@ class SessionActions(QObject):
         for p in paths:
             menu.addAction(Path(p).name, lambda p=p: self.open_path(p)).setToolTip(p)
         if not paths:
-            menu.addAction("(none yet)").setEnabled(False)
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
     # ---- autosave and recovery ----------------------------------------------------------------
     @Slot()
     def autosave(self) -> None:
         self._with_state(self._write_recovery)
 
-    def _write_recovery(self, state: TrainerState) -> None:
+    def _write_recovery(self, state: TrainerState) -> bool:
         try:
             self.recovery.parent.mkdir(parents=True, exist_ok=True)
             session_file.save(self.recovery, self.session(state))
         except OSError:
-            pass  # autosave is best effort; the status bar would only distract
+            return False  # autosave is best effort; the status bar would only distract
+        return True
 
     def pending_recovery(self) -> Path | None:
-        return self.recovery if self.recovery.exists() else None
+        return self.offered if self.offered.exists() else None
 
     def restore_recovery(self) -> bool:
-        ok = self.open_path(str(self.recovery))
-        if ok:
-            self.path = None  # a recovery is not the user's file
-        return ok
+        """Open the offered autosave (not as the user's file, nor a recent one); it becomes this run's autosave."""
+        offered = self.offered
+        try:
+            s = session_file.load(offered)
+        except SessionError as e:
+            self.w.message.show_message(f"Could not restore the autosaved session: {e}.", "error")
+            return False
+        self.apply(s)
+        self.opened.emit(str(offered))
+
+        def keep(state: TrainerState) -> None:  # only once this run's autosave holds it is the offer let go
+            if self._write_recovery(state):
+                offered.unlink(missing_ok=True)
+
+        self._with_state(keep)
+        return True
 
     def discard_recovery(self) -> None:
+        """Nothing to recover: after a clean exit, or when the user discards the offer."""
         self.recovery.unlink(missing_ok=True)
+        self.offered.unlink(missing_ok=True)
 
     # ---- points as CSV and pictures -----------------------------------------------------------
     def import_csv_path(self, path: str) -> bool:
         try:
             data = csv_io.read(path)
         except csv_io.CsvError as e:
-            self.w.message.show_message(f"Could not import {Path(path).name}: {e}", "error")
+            self.w.message.show_message(self.tr("Could not import {name}: {error}").format(name=Path(path).name,
+                                                                                            error=e), "error")
             return False
         self.w.replace_data(data, f"import {Path(path).name}")
         return True
@@ -163,15 +199,17 @@ class SessionActions(QObject):
         try:
             csv_io.write(path, self.w.data_model.data)
         except OSError as e:
-            self.w.message.show_message(f"Could not write {path}: {e.strerror or e}", "error")
+            self.w.message.show_message(self.tr("Could not write {path}: {error}").format(path=path,
+                                                                                           error=e.strerror or e),
+                                        "error")
 
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Import points", "", "CSV (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import points"), "", "CSV (*.csv *.txt)")
         if path:
             self.import_csv_path(path)
 
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export points", "points.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export points"), "points.csv", "CSV (*.csv)")
         if path:
             self.export_csv_path(path)
 
@@ -180,13 +218,15 @@ class SessionActions(QObject):
         rec = self.w.recorder
         if on:
             rec.start(self.w.data_panel)
-            self.w.statusBar().showMessage("Recording the plane… choose File ▸ Record again to stop and save")
+            self.w.statusBar().showMessage(self.tr("Recording the plane… choose File ▸ Record again to stop and save"))
             return
         rec.stop()
         if not rec.frames:
             return
-        path, kind = QFileDialog.getSaveFileName(self.w, "Save the recording", "training.gif",
-                                                 "Animated GIF (*.gif);;PNG frames into a folder (*)")
+        # the PNG choice is told by its filter, so its translation keeps the word PNG and the GIF one has none
+        path, kind = QFileDialog.getSaveFileName(self.w, self.tr("Save the recording"), "training.gif",
+                                                 self.tr("Animated GIF (*.gif)") + ";;"
+                                                 + self.tr("PNG frames into a folder (*)"))
         if path:
             self.save_recording(path, png_frames="PNG" in kind)
 
@@ -195,11 +235,12 @@ class SessionActions(QObject):
         try:
             n = rec.save_png_sequence(path) if png_frames else rec.save_gif(path)
         except (OSError, ValueError) as e:
-            self.w.message.show_message(f"Could not save the recording to {path}: {e}", "error")
+            self.w.message.show_message(self.tr("Could not save the recording to {path}: {error}").format(
+                path=path, error=e), "error")
             return
-        self.w.statusBar().showMessage(f"Saved {n} frames to {Path(path).name}", 5000)
+        self.w.statusBar().showMessage(self.tr("Saved {n} frames to {name}").format(n=n, name=Path(path).name), 5000)
 
     def export_png(self, widget: QWidget, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, "Export as PNG", f"{name}.png", "PNG (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export as PNG"), f"{name}.png", "PNG (*.png)")
         if path and not widget.grab().save(path):
-            self.w.message.show_message(f"Could not write {path}.", "error")
+            self.w.message.show_message(self.tr("Could not write {path}.").format(path=path), "error")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -17,30 +17,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-LOCKED_TIP = "Locked by the teacher (View ▸ Teacher mode…)"
+# English; shown as QCoreApplication.translate("TeacherDialog", text)
+LOCKED_TIP = QT_TRANSLATE_NOOP("TeacherDialog", "Locked by the teacher (View ▸ Teacher mode…)")
 
 # name -> (title, the widgets it covers)
 CONTROLS: dict[str, tuple[str, Callable[[MainWindow], list[QWidget]]]] = {
-    "speed": ("Speed limit", lambda w: [w.controls.speed_box]),
-    "learning_rate": ("Learning rate", lambda w: [w.controls.lr_slider]),
-    "optimizer": ("Optimizer and its settings", lambda w: [w.controls.optimizer, w.controls.momentum,
-                                                           w.controls.beta1, w.controls.beta2,
-                                                           w.controls.weight_decay, w.controls.lr_decay]),
-    "l2": ("L2 penalty", lambda w: [w.controls.l2]),
-    "batch": ("Batch size", lambda w: [w.controls.batch]),
-    "network": ("Network: loss, layers, neurons, activation, init", lambda w: [w.controls.net_box]),
-    "reset": ("Reset button", lambda w: [w.controls.reset]),
-    "dataset": ("Dataset chooser and Regenerate", lambda w: [w.dataset_panel.chooser, w.dataset_panel.n,
-                                                              w.dataset_panel.noise, w.dataset_panel.classes,
-                                                              w.dataset_panel.regenerate]),
-    "seed": ("Seed", lambda w: [w.dataset_panel.seed]),
-    "points": ("Editing points (plane, palette, Clear, Undo)", lambda w: [w.dataset_panel.clear,
-                                                                          w.dataset_panel.undo,
-                                                                          w.dataset_panel.redo,
-                                                                          *w.dataset_panel.class_buttons.buttons()]),
+    "speed": (QT_TRANSLATE_NOOP("TeacherDialog", "Speed limit"), lambda w: [w.controls.speed_box]),
+    "learning_rate": (QT_TRANSLATE_NOOP("TeacherDialog", "Learning rate"), lambda w: [w.controls.lr_slider]),
+    "optimizer": (QT_TRANSLATE_NOOP("TeacherDialog", "Optimizer and its settings"),
+                  lambda w: [w.controls.optimizer, w.controls.momentum, w.controls.beta1, w.controls.beta2,
+                             w.controls.weight_decay, w.controls.lr_decay]),
+    "l2": (QT_TRANSLATE_NOOP("TeacherDialog", "L2 penalty"), lambda w: [w.controls.l2]),
+    "batch": (QT_TRANSLATE_NOOP("TeacherDialog", "Batch size"), lambda w: [w.controls.batch]),
+    "network": (QT_TRANSLATE_NOOP("TeacherDialog", "Network: loss, layers, neurons, activation, init"),
+                lambda w: [w.controls.net_box]),
+    "reset": (QT_TRANSLATE_NOOP("TeacherDialog", "Reset button"), lambda w: [w.controls.reset]),
+    "dataset": (QT_TRANSLATE_NOOP("TeacherDialog", "Dataset chooser and Regenerate"),
+                lambda w: [w.dataset_panel.chooser, w.dataset_panel.n, w.dataset_panel.noise,
+                           w.dataset_panel.classes, w.dataset_panel.regenerate]),
+    "seed": (QT_TRANSLATE_NOOP("TeacherDialog", "Seed"), lambda w: [w.dataset_panel.seed]),
+    "points": (QT_TRANSLATE_NOOP("TeacherDialog", "Editing points (plane, palette, Clear, Undo)"),
+               lambda w: [w.dataset_panel.clear, w.dataset_panel.undo, w.dataset_panel.redo,
+                          *w.dataset_panel.class_buttons.buttons()]),
 }
 
 
@@ -60,12 +63,13 @@ def _form_label(widget: QWidget) -> QWidget | None:
 
 def apply(window: MainWindow, hidden: set[str], locked: set[str]) -> None:
     """Hide and lock as chosen; a locked control stays visible but cannot be changed."""
+    locked_tip = QCoreApplication.translate("TeacherDialog", LOCKED_TIP)
     for name, (_, widgets) in CONTROLS.items():
         for widget in widgets(window):
             widget.setEnabled(name not in locked)
             if name in locked:
-                widget.setToolTip(LOCKED_TIP)
-            elif widget.toolTip() == LOCKED_TIP:
+                widget.setToolTip(locked_tip)
+            elif widget.toolTip() == locked_tip:
                 widget.setToolTip("")
             was_hidden = bool(widget.property("teacherHidden"))
             if name in hidden or was_hidden:
@@ -80,6 +84,11 @@ def apply(window: MainWindow, hidden: set[str], locked: set[str]) -> None:
         window.controls._show_optimizer_fields()
     if "network" not in hidden:
         window.controls._show_widths()
+    # and what the data decides is enabled again: noise and count by dataset, Undo and Redo by the edit history
+    if "dataset" not in locked:
+        window.dataset_panel._apply_kind_limits(window.dataset_panel.chooser.currentData())
+    if "points" not in locked:
+        window._sync_undo()
 
 
 class TeacherDialog(QDialog):
@@ -88,11 +97,11 @@ class TeacherDialog(QDialog):
     def __init__(self, window: MainWindow, hidden: set[str], locked: set[str]):
         super().__init__(window)
         self.setObjectName("teacherDialog")
-        self.setWindowTitle("Teacher mode")
+        self.setWindowTitle(self.tr("Teacher mode"))
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Control</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>Hide</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>Lock</b>"), 0, 2)
+        grid.addWidget(QLabel(self.tr("<b>Control</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>Hide</b>")), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>Lock</b>")), 0, 2)
         self.boxes: dict[str, tuple[QCheckBox, QCheckBox]] = {}
         for row, (name, (title, _)) in enumerate(CONTROLS.items(), start=1):
             hide, lock = QCheckBox(), QCheckBox()
@@ -100,7 +109,7 @@ class TeacherDialog(QDialog):
             lock.setObjectName(f"lock_{name}")
             hide.setChecked(name in hidden)
             lock.setChecked(name in locked)
-            grid.addWidget(QLabel(title), row, 0)
+            grid.addWidget(QLabel(self.tr(title)), row, 0)
             grid.addWidget(hide, row, 1, Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(lock, row, 2, Qt.AlignmentFlag.AlignCenter)
             self.boxes[name] = (hide, lock)
@@ -108,7 +117,7 @@ class TeacherDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Choose what students can see and change. Saved with the session."))
+        lay.addWidget(QLabel(self.tr("Choose what students can see and change. Saved with the session.")))
         lay.addLayout(grid)
         lay.addWidget(buttons)
 

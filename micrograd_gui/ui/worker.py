@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
-from micrograd_gui.core.divergence import explain
+from micrograd_gui.core.divergence import RecoveringTrainer, explain
 from micrograd_gui.core.graph import Graph, trace
 from micrograd_gui.core.graph_export import point_loss_value
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
@@ -45,7 +45,8 @@ def guarded(slot: Callable[..., None]) -> Callable[..., None]:
         except Exception as e:  # noqa: BLE001 - the worker must survive anything a step can raise
             traceback.print_exc(file=sys.stderr)
             self._set_running(False)
-            self.failed.emit(f"Training stopped by an unexpected error: {type(e).__name__}: {e}")
+            self.failed.emit(QCoreApplication.translate("TrainingWorker", "Training stopped by an unexpected error: "
+                                                        "{error}").format(error=f"{type(e).__name__}: {e}"))
 
     return wrapper
 
@@ -96,7 +97,7 @@ class TrainingWorker(QObject):
 
     def _build(self, config: TrainConfig, data: Dataset | None) -> None:
         try:
-            trainer = Trainer(config.with_changes(eval_every=1), data)
+            trainer = RecoveringTrainer(config.with_changes(eval_every=1), data)  # diverged: one step back
         except (ConfigError, ValueError) as e:
             self.failed.emit(str(e))
             return
@@ -191,9 +192,9 @@ class TrainingWorker(QObject):
         """Continue a saved session exactly where it stopped."""
         self._set_running(False)
         try:
-            trainer = Trainer.from_state(state)
+            trainer = RecoveringTrainer.from_state(state)
         except (ConfigError, ValueError) as e:
-            self.failed.emit(f"The session could not be restored: {e}")
+            self.failed.emit(self.tr("The session could not be restored: {error}").format(error=e))
             return
         self._trainer = trainer
         self._run += 1
@@ -259,7 +260,8 @@ class TrainingWorker(QObject):
             r = self._trainer.step()
         except Diverged as e:
             self._set_running(False)
-            self.diverged.emit(explain(self._trainer, str(e)))  # the cause in words, when it has a name
+            message = QCoreApplication.translate("Trainer", e.template).format(**e.values)  # translate is thread-safe
+            self.diverged.emit(explain(self._trainer, message))  # the cause in words, when it has a name
             return False
         except ConfigError as e:
             self._set_running(False)
@@ -328,7 +330,9 @@ class TrainingWorker(QObject):
         except ValueError:  # the eager engine on weights that overflow: no maps this time
             return None
         self._last_maps = now
-        return tuple(frozen(a.reshape(g, g, -1).astype(np.float32)) for a in acts)
+        # weights typed or grown huge overflow float32 (and float64): the GUI casts maps to colours, so no inf/NaN
+        return tuple(frozen(np.nan_to_num(a, nan=0.0).clip(-3e38, 3e38).reshape(g, g, -1).astype(np.float32))
+                     for a in acts)
 
     def _optimizer_state(self, tr: Trainer) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """Copies of the optimizer's moments and last update, for the optimizer table; throttled too."""
@@ -360,7 +364,7 @@ class TrainingWorker(QObject):
                 cost = time.perf_counter() - t0
                 scale = math.sqrt(GRID_COST_TARGET_S / max(cost, 1e-6))
                 self._grid_running = int(min(GRID_RUNNING_MAX, max(GRID_RUNNING_MIN, g * min(1.25, scale))))
-            probs = frozen(probs.reshape(g, g, -1).astype(np.float32))
+            probs = frozen(np.nan_to_num(probs, nan=0.0).reshape(g, g, -1).astype(np.float32))  # inf - inf logits
         self.snapshot.emit(Snapshot(
             run=self._run, step=tr.step_count, running=self._running, history=tuple(self._history),
             metrics=self._metrics(tr), theta=frozen(tr.theta), num_outputs=tr.num_outputs,

@@ -1,0 +1,1887 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppShell</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_shell.py" line="60"/>
+        <source>Stop the recording (File ▸ Record) before switching the language.</source>
+        <translation>请先停止录制（文件 ▸ 录制），再切换语言。</translation>
+    </message>
+</context>
+<context>
+    <name>ControlsPanel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="32"/>
+        <source>As fast as possible</source>
+        <translation>尽可能快</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="33"/>
+        <source>1000 steps/s</source>
+        <translation>1000 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="34"/>
+        <source>300 steps/s</source>
+        <translation>300 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
+        <source>100 steps/s</source>
+        <translation>100 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
+        <source>30 steps/s</source>
+        <translation>30 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
+        <source>10 steps/s</source>
+        <translation>10 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
+        <source>3 steps/s</source>
+        <translation>3 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
+        <source>1 step/s</source>
+        <translation>1 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="264"/>
+        <source>Play</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
+        <source>Start or pause training (Space)</source>
+        <translation>开始或暂停训练（空格键）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
+        <source>One training step (Right arrow)</source>
+        <translation>训练一步（右方向键）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <source>Step ×10</source>
+        <translation>十步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
+        <source>Ten training steps</source>
+        <translation>训练十步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="68"/>
+        <source>Re-initialise the weights from the seed and apply network changes (R)</source>
+        <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
+        <source>Slow training down to follow it step by step</source>
+        <translation>放慢训练，便于逐步观察</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="93"/>
+        <source>Step size; applies from the next step</source>
+        <translation>步长；从下一步起生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="100"/>
+        <source>How gradients become updates; applies live</source>
+        <translation>梯度如何变成参数更新；立即生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <source>AdamW: decoupled decay; SGD: added to the gradient</source>
+        <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <source>Linear decay</source>
+        <translation>线性衰减</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
+        <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
+        <source>Adds α·Σp² to the loss</source>
+        <translation>在损失上加 α·Σp²</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <source>Full batch</source>
+        <translation>全批量</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <source>{n} points</source>
+        <translation>{n} 个点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
+        <source>Mini-batches are drawn from the seed</source>
+        <translation>小批量由种子决定</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="119"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
+        <source>Batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
+        <source>Optimisation (applies live)</source>
+        <translation>优化（立即生效）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="137"/>
+        <source>Stable softmax</source>
+        <translation>稳定 softmax</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
+        <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
+        <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="142"/>
+        <source>Number of hidden layers (0: a linear model)</source>
+        <translation>隐藏层数（0：线性模型）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="153"/>
+        <source>Neurons in hidden layer {n}</source>
+        <translation>第 {n} 个隐藏层的神经元数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="163"/>
+        <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
+        <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="165"/>
+        <source>Network changes apply when you press Reset (R).</source>
+        <translation>网络结构的修改在按下重置（R）后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="171"/>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="173"/>
+        <source>Hidden layers</source>
+        <translation>隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
+        <source>Neurons</source>
+        <translation>神经元</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="175"/>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
+        <source>Init</source>
+        <translation>初始化</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
+        <source>Network (applies on Reset)</source>
+        <translation>网络（重置后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="194"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="264"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="92"/>
+        <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove</source>
+        <translation>单击：添加当前类别的点 · Shift+单击：下一个类别 · 拖动：移动 · 右键单击或 Ctrl+单击：删除</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="111"/>
+        <source>probe</source>
+        <translation>探针</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="114"/>
+        <source>The point whose computation graph is shown: drag it, or click a data point</source>
+        <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="121"/>
+        <source>● train  ▲ val  □ test</source>
+        <translation>● 训练  ▲ 验证  □ 测试</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="123"/>
+        <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
+        <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="159"/>
+        <source>{n} points: {train} train · {val} val · {test} test</source>
+        <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
+    </message>
+</context>
+<context>
+    <name>DatasetPanel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="42"/>
+        <source>Which dataset Regenerate draws</source>
+        <translation>“重新生成”使用哪个数据集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="46"/>
+        <source>How many points to draw (at most {n})</source>
+        <translation>生成多少个点（最多 {n} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="50"/>
+        <source>Gaussian noise added to each point</source>
+        <translation>给每个点加上的高斯噪声</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="53"/>
+        <source>Number of classes (as many as the dataset allows)</source>
+        <translation>类别数（在数据集允许的范围内）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="57"/>
+        <source>One seed reproduces the data, the initial weights and the mini-batches; Regenerate or Reset applies it</source>
+        <translation>同一个种子可以复现数据、初始权重和小批量；按“重新生成”或“重置”后生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="60"/>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="62"/>
+        <source>Draw a new dataset from the seed; the model is re-initialised</source>
+        <translation>用种子生成新的数据集；模型将重新初始化</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="68"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="69"/>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
+        <source>Classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="87"/>
+        <source>Clicks add class {n} points (key {n})</source>
+        <translation>单击添加第 {n} 类的点（按键 {n}）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="98"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="100"/>
+        <source>Remove every point (undoable)</source>
+        <translation>删除所有点（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="101"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="103"/>
+        <source>Undo the last data edit (Ctrl+Z)</source>
+        <translation>撤销上一次数据编辑（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="106"/>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做（Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="117"/>
+        <source>Click adds class:</source>
+        <translation>单击添加的类别：</translation>
+    </message>
+</context>
+<context>
+    <name>Datasets</name>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="245"/>
+        <source>Yin-yang</source>
+        <translation>阴阳</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="246"/>
+        <source>Quadrants</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="247"/>
+        <source>Rings</source>
+        <translation>圆环</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="248"/>
+        <source>Moons</source>
+        <translation>双月</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="249"/>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="250"/>
+        <source>XOR</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="251"/>
+        <source>Gaussian blobs</source>
+        <translation>高斯团</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/datasets.py" line="252"/>
+        <source>Hand-placed</source>
+        <translation>手动放置</translation>
+    </message>
+</context>
+<context>
+    <name>GradLegend</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="39"/>
+        <source>Gradient colours: blue is negative, red positive, white zero; the square root of |grad| / max keeps small gradients visible</source>
+        <translation>梯度颜色：蓝色为负，红色为正，白色为零；取 |grad| / max 的平方根，让较小的梯度也能看清</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
+        <source>grad</source>
+        <translation>梯度</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPanel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="74"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="174"/>
+        <source>point ({x}, {y})</source>
+        <translation>点 ({x}, {y})</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="78"/>
+        <source>The class the point&apos;s loss is computed for</source>
+        <translation>计算该点损失时所用的类别</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="82"/>
+        <source>find a node: w[0][1][0], logit 2, loss …</source>
+        <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
+        <source>Fit the whole graph in view (F)</source>
+        <translation>让整个计算图适应窗口（F）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="88"/>
+        <source>Collapse neurons</source>
+        <translation>折叠神经元</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="88"/>
+        <source>One box per neuron: its output and grad</source>
+        <translation>每个神经元显示为一个框：输出和梯度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="90"/>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="90"/>
+        <source>Show every scalar</source>
+        <translation>显示每个标量</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <source>Export the graph as SVG</source>
+        <translation>将计算图导出为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="92"/>
+        <source>Export the graph as PNG</source>
+        <translation>将计算图导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="94"/>
+        <source>label</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
+        <source>Reset grads</source>
+        <translation>梯度清零</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
+        <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
+        <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="101"/>
+        <source>Backward step</source>
+        <translation>反向一步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="101"/>
+        <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
+        <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="103"/>
+        <source>Forward step</source>
+        <translation>前向一步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="103"/>
+        <source>Compute one node, in topological order (N)</source>
+        <translation>按拓扑顺序，计算一个节点（N）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="327"/>
+        <source>Animate</source>
+        <translation>动画</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
+        <source>Play the current pass as an animation (P)</source>
+        <translation>以动画播放当前的传播过程（P）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="111"/>
+        <source>Animation speed, nodes per second</source>
+        <translation>动画速度，每秒节点数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="119"/>
+        <source>Step through:</source>
+        <translation>逐步执行：</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="120"/>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="163"/>
+        <source>class {n} (logit {k})</source>
+        <translation>第 {n} 类 (logit {k})</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="199"/>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="244"/>
+        <source>pause training to step through</source>
+        <translation>请先暂停训练再逐步执行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="258"/>
+        <source>grads reset: 0 / {n} nodes</source>
+        <translation>梯度已清零：0 / {n} 个节点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="280"/>
+        <source>backward: node {pos} / {n}</source>
+        <translation>反向传播：节点 {pos} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="283"/>
+        <source> · done: grads equal backward()</source>
+        <translation> · 完成：梯度与 backward() 的结果相同</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="283"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="309"/>
+        <source> · done</source>
+        <translation> · 完成</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="308"/>
+        <source>forward: node {pos} / {n}</source>
+        <translation>前向传播：节点 {pos} / {n}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="334"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="352"/>
+        <source>micrograd GUI computation graph</source>
+        <translation>micrograd GUI 计算图</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="361"/>
+        <source>Export graph as SVG</source>
+        <translation>将计算图导出为 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="366"/>
+        <source>Export graph as PNG</source>
+        <translation>将计算图导出为 PNG</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/help.py" line="6"/>
+        <source>
+&lt;h3&gt;How to use it&lt;/h3&gt;
+&lt;ol&gt;
+&lt;li&gt;&lt;b&gt;Click&lt;/b&gt; on the plane to add a point of the active class; &lt;b&gt;Shift-click&lt;/b&gt; adds the next class.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Drag&lt;/b&gt; a point to move it; &lt;b&gt;right-click&lt;/b&gt; or &lt;b&gt;Ctrl-click&lt;/b&gt; removes the nearest one.&lt;/li&gt;
+&lt;li&gt;Press &lt;b&gt;Space&lt;/b&gt; to train and watch the regions, the loss and the accuracy change.&lt;/li&gt;
+&lt;li&gt;Change the learning rate or optimizer while it runs; network changes apply on &lt;b&gt;Reset&lt;/b&gt;.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Click a point&lt;/b&gt; (or drag the crosshair probe) to see the computation graph of its loss: every
+scalar with its value and gradient. Click a node for the chain rule behind its gradient.&lt;/li&gt;
+&lt;li&gt;Pause, press &lt;b&gt;Reset grads&lt;/b&gt;, then &lt;b&gt;B&lt;/b&gt; to run backprop one node at a time.&lt;/li&gt;
+&lt;li&gt;Press &lt;b&gt;W&lt;/b&gt; for the network: every neuron&apos;s output over the plane, weights as blue (negative) and red
+(positive) lines. Hover for a value, click a line or double-click a neuron to type a new weight or bias
+(&lt;b&gt;Ctrl+Z&lt;/b&gt; undoes it), click a neuron to see its map large. &lt;b&gt;O&lt;/b&gt; shows the optimizer&apos;s state.&lt;/li&gt;
+&lt;/ol&gt;
+&lt;h3&gt;Keys&lt;/h3&gt;
+&lt;table cellpadding=&quot;3&quot;&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Play / Pause&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;One training step&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ten training steps&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Reset the weights from the seed (data kept)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; – &lt;b&gt;6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Active class for clicks&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / redo the last edit (points, or a typed weight)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;V&lt;/b&gt;, &lt;b&gt;H&lt;/b&gt;, &lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Regions on/off, hard argmax, 0.5 contour&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the computation graph&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the network view (neuron maps, weights)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the optimizer state (every parameter&apos;s value, grad, m, v, update)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;B&lt;/b&gt; / &lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the graph: one backward / forward step by hand&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the graph: animate the pass, leave step-through&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F&lt;/b&gt;, wheel, drag&lt;/td&gt;&lt;td&gt;In the graph: fit, zoom, pan; double-click folds a neuron&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This overview&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;● train points · ▲ validation points · hollow ■ test points (never trained on).&lt;/p&gt;
+</source>
+        <translation>
+&lt;h3&gt;使用方法&lt;/h3&gt;
+&lt;ol&gt;
+&lt;li&gt;在平面上&lt;b&gt;单击&lt;/b&gt;，添加一个当前类别的点；&lt;b&gt;Shift+单击&lt;/b&gt;添加下一个类别的点。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;拖动&lt;/b&gt;一个点可以移动它；&lt;b&gt;右键单击&lt;/b&gt;或 &lt;b&gt;Ctrl+单击&lt;/b&gt;删除最近的点。&lt;/li&gt;
+&lt;li&gt;按 &lt;b&gt;空格键&lt;/b&gt;开始训练，观察区域、损失和准确率的变化。&lt;/li&gt;
+&lt;li&gt;训练进行中可以修改学习率或优化器；网络结构的修改在&lt;b&gt;重置&lt;/b&gt;后生效。&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;单击一个点&lt;/b&gt;（或拖动十字探针），查看它的损失的计算图：每个标量的值和梯度。单击一个节点，查看其梯度背后的链式法则。&lt;/li&gt;
+&lt;li&gt;暂停训练，按&lt;b&gt;梯度清零&lt;/b&gt;，再按 &lt;b&gt;B&lt;/b&gt;，逐个节点地执行反向传播。&lt;/li&gt;
+&lt;li&gt;按 &lt;b&gt;W&lt;/b&gt; 查看网络：每个神经元在整个平面上的输出，权重画成蓝色（负）和红色（正）的连线。悬停查看数值；单击连线或双击神经元，可以输入新的权重或偏置（&lt;b&gt;Ctrl+Z&lt;/b&gt; 撤销）；单击神经元可以放大查看它的输出图。&lt;b&gt;O&lt;/b&gt; 显示优化器的状态。&lt;/li&gt;
+&lt;/ol&gt;
+&lt;h3&gt;快捷键&lt;/h3&gt;
+&lt;table cellpadding=&quot;3&quot;&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;开始 / 暂停&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;训练一步&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;训练十步&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;R&lt;/b&gt;&lt;/td&gt;&lt;td&gt;用种子重置权重（数据保留）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt; – &lt;b&gt;6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;单击时添加的类别&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt; / &lt;b&gt;Ctrl+Shift+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;撤销 / 重做上一次编辑（点，或输入的权重）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;V&lt;/b&gt;、&lt;b&gt;H&lt;/b&gt;、&lt;b&gt;C&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示/隐藏区域、硬 argmax、0.5 等高线&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏计算图&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏网络视图（神经元输出图、权重）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏优化器状态（每个参数的值、grad、m、v、更新量）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;B&lt;/b&gt; / &lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在计算图中：手动执行一步反向 / 前向传播&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;、&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在计算图中：动画播放整个传播过程、退出逐步执行&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F&lt;/b&gt;、滚轮、拖动&lt;/td&gt;&lt;td&gt;在计算图中：适应窗口、缩放、平移；双击可折叠一个神经元&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;本说明&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;● 训练集的点 · ▲ 验证集的点 · 空心 ■ 测试集的点（从不参与训练）。&lt;/p&gt;
+</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="16"/>
+        <source>the other input</source>
+        <translation>另一个输入</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="17"/>
+        <source>1 if out &gt; 0 else 0</source>
+        <translation>out &gt; 0 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="40"/>
+        <source> · {n} nodes collapsed (double-click to expand)</source>
+        <translation> · 折叠了 {n} 个节点（双击展开）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="47"/>
+        <source>&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt; (local derivative ∂out/∂in{rule}):&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;（局部导数 ∂out/∂in{rule}）：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="51"/>
+        <source>&lt;li&gt;{node}: data {data}, ∂/∂in = {d}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;{node}：数据 {data}，∂/∂in = {d}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="55"/>
+        <source>&lt;p&gt;&lt;b&gt;Gradient:&lt;/b&gt; the loss itself, so backward() starts here with grad = 1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;梯度：&lt;/b&gt;这就是损失本身，所以 backward() 从这里开始，grad = 1。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="58"/>
+        <source>&lt;p&gt;&lt;b&gt;How its grad was made&lt;/b&gt; (one product per consumer, summed):&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;它的梯度是怎样得到的&lt;/b&gt;（每个使用它的节点贡献一个乘积，然后求和）：&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="61"/>
+        <source>this</source>
+        <translation>本节点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="68"/>
+        <source>&lt;p&gt;sum = {total}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;总和 = {total}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="69"/>
+        <source>&lt;p&gt;&lt;b&gt;Consumers:&lt;/b&gt; {nodes}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;使用它的节点：&lt;/b&gt;{nodes}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="72"/>
+        <source>&lt;p&gt;Every path from this parameter to the loss is highlighted.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;从这个参数到损失的每条路径都已高亮显示。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="84"/>
+        <source>&lt;p&gt;Click a node to see its op, its inputs, its local derivatives and the chain-rule products that made its gradient.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;单击一个节点，查看它的运算、输入、局部导数，以及构成其梯度的链式法则乘积。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Lessons</name>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
+        <source>LLM101n: yin-yang</source>
+        <translation>LLM101n：阴阳</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
+        <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
+        <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="34"/>
+        <source>micrograd&apos;s moons demo</source>
+        <translation>micrograd 的双月演示</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="34"/>
+        <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. It reaches 100 % in about 100 steps: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
+        <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。大约 100 步就能达到 100 % 的准确率：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
+        <source>XOR without a hidden layer</source>
+        <translation>没有隐藏层的异或</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
+        <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is straight. Train it: the accuracy stalls near 50 %. Then open the next lesson.</source>
+        <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;这个模型没有隐藏层，所以它的决策边界是直的。训练它：准确率停在 50 % 左右。然后打开下一课。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <source>XOR with a hidden layer</source>
+        <translation>有隐藏层的异或</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
+        <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="49"/>
+        <source>A learning rate too high</source>
+        <translation>学习率太大</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="49"/>
+        <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 10 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up; training stops, the last good weights come back and the window says why. Lower the learning rate to 0.05 and play again.</source>
+        <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 10，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。把学习率降到 0.05，再开始训练。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="56"/>
+        <source>Spiral needs depth</source>
+        <translation>螺旋需要深度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="56"/>
+        <source>&lt;b&gt;Depth helps.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Train to high accuracy, then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and compare how far one layer gets.</source>
+        <translation>&lt;b&gt;深度有帮助。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。训练到较高的准确率，然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt;，比较一层能做到什么程度。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="61"/>
+        <source>Place your own points</source>
+        <translation>自己放置数据点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="61"/>
+        <source>&lt;b&gt;Your data.&lt;/b&gt; Click to add points of the active class (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt;), drag to move, right-click to remove. Play needs points of two classes.</source>
+        <translation>&lt;b&gt;你自己的数据。&lt;/b&gt;单击添加当前类别的点（按键 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），拖动可以移动，右键单击删除。至少需要两个类别的点才能开始训练。</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="53"/>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="54"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="60"/>
+        <source>train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="61"/>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="69"/>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="71"/>
+        <source>Show the loss on a logarithmic axis</source>
+        <translation>用对数坐标轴显示损失</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="125"/>
+        <source>accuracy: {values}</source>
+        <translation>准确率：{values}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <source>train {acc}</source>
+        <translation>训练 {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <source>val {acc}</source>
+        <translation>验证 {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <source>test {acc}</source>
+        <translation>测试 {acc}</translation>
+    </message>
+</context>
+<context>
+    <name>Losses</name>
+    <message>
+        <location filename="../../micrograd_gui/core/losses.py" line="14"/>
+        <source>Cross-entropy</source>
+        <translation>交叉熵</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/losses.py" line="15"/>
+        <source>Hinge (max-margin)</source>
+        <translation>合页损失（最大间隔）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/losses.py" line="16"/>
+        <source>Mean squared error</source>
+        <translation>均方误差</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="67"/>
+        <source>micrograd GUI: watch backprop learn</source>
+        <translation>micrograd GUI：观看反向传播如何学习</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="107"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="113"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="116"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="121"/>
+        <source>Computation graph of the probe point&apos;s loss</source>
+        <translation>探针点损失的计算图</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="124"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="128"/>
+        <source>Optimizer state</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="181"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="183"/>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="187"/>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="188"/>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="190"/>
+        <source>&amp;Import points (CSV)…</source>
+        <translation>导入数据点 (CSV)(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
+        <source>&amp;Export points (CSV)…</source>
+        <translation>导出数据点 (CSV)(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="192"/>
+        <source>Export the &amp;plane as PNG…</source>
+        <translation>将平面导出为 PNG(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="194"/>
+        <source>Export the &amp;window as PNG…</source>
+        <translation>将窗口导出为 PNG(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="196"/>
+        <source>&amp;Record the plane (GIF or PNG frames)</source>
+        <translation>录制平面（GIF 或 PNG 帧）(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="200"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="201"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="206"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="207"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="208"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="211"/>
+        <source>&amp;Clear points</source>
+        <translation>清空数据点(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="213"/>
+        <source>Class {n}</source>
+        <translation>第 {n} 类</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="215"/>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="216"/>
+        <source>&amp;Play / Pause</source>
+        <translation>开始 / 暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="218"/>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
+        <source>Step ×&amp;10</source>
+        <translation>十步(&amp;1)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="220"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="221"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
+        <source>Decision &amp;regions</source>
+        <translation>决策区域(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
+        <source>&amp;Hard argmax regions</source>
+        <translation>硬 argmax 区域(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
+        <source>0.5 &amp;contour</source>
+        <translation>0.5 等高线(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
+        <source>Colour-&amp;blind-safe palette</source>
+        <translation>色盲友好配色(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
+        <source>&amp;Teacher mode…</source>
+        <translation>教师模式(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="237"/>
+        <source>Argmax</source>
+        <translation>Argmax</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="238"/>
+        <source>0.5 contour</source>
+        <translation>0.5 等高线</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="243"/>
+        <source>Computation &amp;graph</source>
+        <translation>计算图(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="248"/>
+        <source>&amp;Network view</source>
+        <translation>网络视图(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="249"/>
+        <source>&amp;Optimizer state</source>
+        <translation>优化器状态(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="258"/>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="270"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="271"/>
+        <source>&amp;Shortcuts and how-to</source>
+        <translation>快捷键和使用方法(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="272"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="323"/>
+        <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
+        <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="329"/>
+        <source>The plane holds at most {n} points; remove some first.</source>
+        <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="335"/>
+        <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
+        <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="471"/>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="472"/>
+        <source>{rate} steps/s</source>
+        <translation>{rate} 步/秒</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="473"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="475"/>
+        <source> · val {loss}</source>
+        <translation> · 验证 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="476"/>
+        <source>loss {loss}</source>
+        <translation>损失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="485"/>
+        <source>Training diverged.</source>
+        <translation>训练发散了。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="511"/>
+        <source>lesson: {title}</source>
+        <translation>课程：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="528"/>
+        <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
+        <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="589"/>
+        <source>%H:%M on %d %b</source>
+        <translation>%m月%d日 %H:%M</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="591"/>
+        <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
+        <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="593"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="594"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="598"/>
+        <source>Shortcuts and how-to</source>
+        <translation>快捷键和使用方法</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="604"/>
+        <source>About micrograd GUI</source>
+        <translation>关于 micrograd GUI</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
+        <source>micrograd GUI {version}
+A scalar autograd engine you can watch learn.</source>
+        <translation>micrograd GUI {version}
+一个可以看着它学习的标量自动微分引擎。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/message_bar.py" line="27"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCanvas</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="245"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="245"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="246"/>
+        <source>hidden {n}</source>
+        <translation>隐藏层 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="404"/>
+        <source>gradient (last step) {value}</source>
+        <translation>梯度（上一步）{value}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="405"/>
+        <source>Click to type a new weight</source>
+        <translation>单击输入新的权重</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="408"/>
+        <source>{name}: the point&apos;s {axis} coordinate (input)</source>
+        <translation>{name}：点的 {axis} 坐标（输入）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
+        <source>output (logit, linear)</source>
+        <translation>输出（logit，线性）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="411"/>
+        <source>{kind} neuron, hidden layer {n}</source>
+        <translation>{kind} 神经元，第 {n} 个隐藏层</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
+        <source>bias {name} = {value} · gradient {grad}</source>
+        <translation>偏置 {name} = {value} · 梯度 {grad}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="416"/>
+        <source>Click: show its map large · double-click: type a new bias</source>
+        <translation>单击：放大显示它的输出图 · 双击：输入新的偏置</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="124"/>
+        <source>Show gradients</source>
+        <translation>显示梯度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="126"/>
+        <source>Colour and thicken the connections by dLoss/dw of the last step instead of by the weights</source>
+        <translation>按上一步的 dLoss/dw（而不是权重）给连线着色和加粗</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="132"/>
+        <source>Each square is a neuron&apos;s output over the whole plane (blue negative, white zero, red positive). Hover a line or a neuron for its value; click a line or double-click a neuron to type a new weight or bias; click a neuron to see its map large.</source>
+        <translation>每个方块是一个神经元在整个平面上的输出（蓝色为负，白色为零，红色为正）。悬停在连线或神经元上查看数值；单击连线或双击神经元，输入新的权重或偏置；单击神经元，放大查看它的输出图。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="253"/>
+        <source>no gradient yet: take a step</source>
+        <translation>还没有梯度：先训练一步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="255"/>
+        <source>width ∝ √|{what}|, widest {widest}</source>
+        <translation>线宽 ∝ √|{what}|，最宽 {widest}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="259"/>
+        <source> · the {drawn} strongest of {total} lines</source>
+        <translation> · 只画出 {total} 条连线中最强的 {drawn} 条</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="295"/>
+        <source>Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.</source>
+        <translation>蓝 {blue} · 白 {white} · 红 {red}。本图：{lo} 到 {hi}，网格 {n}²。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="358"/>
+        <source>“{text}” is not a number: {name} was kept.</source>
+        <translation>“{text}”不是数字：{name} 保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="360"/>
+        <source>{name} must be a finite number of at most {limit} in size: it was kept.</source>
+        <translation>{name} 必须是绝对值不超过 {limit} 的有限数：已保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronDetail</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="41"/>
+        <source>Close the large map (Esc)</source>
+        <translation>关闭放大图（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="64"/>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="67"/>
+        <source>Type a new bias and press Enter (Ctrl+Z undoes it)</source>
+        <translation>输入新的偏置并按回车（Ctrl+Z 撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="62"/>
+        <source>data {value}</source>
+        <translation>数据 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="63"/>
+        <source>grad {value}</source>
+        <translation>梯度 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="91"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/fields.py" line="57"/>
+        <source>{name}: &apos;{text}&apos; is not a number.</source>
+        <translation>{name}：“{text}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/fields.py" line="59"/>
+        <source>{name} must be a finite number.</source>
+        <translation>{name}必须是有限的数。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/fields.py" line="63"/>
+        <source>{name} must be above {lo} and at most {hi}.</source>
+        <translation>{name}必须大于 {lo} 且不超过 {hi}。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/fields.py" line="65"/>
+        <source>{name} must be at least {lo} and at most {hi}.</source>
+        <translation>{name}必须在 {lo} 到 {hi} 之间。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/fields.py" line="81"/>
+        <source>{why} Kept {value}.</source>
+        <translation>{why}保持 {value}。</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerTable</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="178"/>
+        <source>The optimizer&apos;s state appears after the table is shown.</source>
+        <translation>显示此表后会出现优化器的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="199"/>
+        <source>{optimizer}, lr {lr} (decaying), after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
+        <translation>{optimizer}，学习率 {lr}（衰减中），第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="201"/>
+        <source>{optimizer}, lr {lr}, after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
+        <translation>{optimizer}，学习率 {lr}，第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
+    </message>
+</context>
+<context>
+    <name>Optimizers</name>
+    <message>
+        <location filename="../../micrograd_gui/core/optim.py" line="13"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/optim.py" line="14"/>
+        <source>SGD + momentum</source>
+        <translation>SGD + 动量</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/optim.py" line="15"/>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditor</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="436"/>
+        <source>New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels</source>
+        <translation>{name} 的新值：回车应用（Ctrl+Z 撤销），Esc 取消</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterModel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="17"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="17"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <source>grad</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <source>update</source>
+        <translation>更新量</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="23"/>
+        <source>AdamW&apos;s first moment: a running mean of the gradient</source>
+        <translation>AdamW 的一阶矩：梯度的滑动平均</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="24"/>
+        <source>AdamW&apos;s second moment: a running mean of the squared gradient</source>
+        <translation>AdamW 的二阶矩：梯度平方的滑动平均</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="25"/>
+        <source>The momentum buffer: buf = momentum × buf + grad</source>
+        <translation>动量缓冲：buf = momentum × buf + grad</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="26"/>
+        <source>SGD with momentum keeps no second moment</source>
+        <translation>带动量的 SGD 不保存二阶矩</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="28"/>
+        <source>Plain SGD keeps no state</source>
+        <translation>普通 SGD 不保存状态</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="69"/>
+        <source>momentum buf</source>
+        <translation>动量缓冲</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="72"/>
+        <source>w[layer][neuron][input] or b[layer][neuron]</source>
+        <translation>w[层][神经元][输入] 或 b[层][神经元]</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="72"/>
+        <source>The parameter now</source>
+        <translation>参数的当前值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="73"/>
+        <source>dLoss/dparameter of the last step</source>
+        <translation>上一步的 dLoss/d参数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="74"/>
+        <source>How much the last step changed the parameter (new − old)</source>
+        <translation>上一步对参数的改变量（新 − 旧）</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="24"/>
+        <source>LLM101n yin-yang</source>
+        <translation>LLM101n 阴阳</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="25"/>
+        <source>LLM101n chapter 2: yin-yang, MLP 2-8-3 (tanh), reference cross-entropy, AdamW, 100 steps.</source>
+        <translation>LLM101n 第 2 章：阴阳数据集，MLP 2-8-3（tanh），参考实现的交叉熵，AdamW，100 步。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="29"/>
+        <source>micrograd moons demo</source>
+        <translation>micrograd 双月演示</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="30"/>
+        <source>karpathy/micrograd&apos;s demo: moons, MLP 2-16-16-1 (relu), hinge + L2, SGD with linear decay.</source>
+        <translation>karpathy/micrograd 的演示：双月数据集，MLP 2-16-16-1（relu），合页损失 + L2，学习率线性衰减的 SGD。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="36"/>
+        <source>Quadrants</source>
+        <translation>象限</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="37"/>
+        <source>Three regions split by the axes: one hidden layer is plenty.</source>
+        <translation>由坐标轴分开的三个区域：一个隐藏层就足够了。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="39"/>
+        <source>Rings</source>
+        <translation>圆环</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="40"/>
+        <source>Concentric rings: the network has to learn a radius.</source>
+        <translation>同心圆环：网络必须学会半径。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="42"/>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="43"/>
+        <source>Three interleaved arms: needs two hidden layers.</source>
+        <translation>三条交错的螺旋臂：需要两个隐藏层。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="46"/>
+        <source>XOR</source>
+        <translation>异或 (XOR)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="47"/>
+        <source>XOR cannot be separated by a line: a hidden layer is required.</source>
+        <translation>异或无法用一条直线分开：需要一个隐藏层。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="49"/>
+        <source>Gaussian blobs</source>
+        <translation>高斯团</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="50"/>
+        <source>Two Gaussian clouds: even a linear model separates them.</source>
+        <translation>两团高斯分布的点：连线性模型都能把它们分开。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="52"/>
+        <source>Place your own points</source>
+        <translation>自己放置数据点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/presets.py" line="53"/>
+        <source>An empty plane: click to add points, 1-6 picks the class.</source>
+        <translation>一个空白平面：单击添加点，按 1-6 选择类别。</translation>
+    </message>
+</context>
+<context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/recorder.py" line="62"/>
+        <source>could not write {path}</source>
+        <translation>无法写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/recorder.py" line="75"/>
+        <source>nothing was recorded</source>
+        <translation>没有录制到任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="20"/>
+        <source>constant</source>
+        <translation>常数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="21"/>
+        <source>intermediate</source>
+        <translation>中间值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="22"/>
+        <source>neuron</source>
+        <translation>神经元</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="88"/>
+        <source>Could not save to {path}: {error}. Your file is unchanged.</source>
+        <translation>无法保存到 {path}：{error}。你的文件没有改变。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="93"/>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="103"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="127"/>
+        <source>micrograd GUI session (*.json)</source>
+        <translation>micrograd GUI 会话 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="113"/>
+        <source>Could not open {name}: {error}. Nothing was changed.</source>
+        <translation>无法打开 {name}：{error}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="126"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="146"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="192"/>
+        <source>Could not import {name}: {error}</source>
+        <translation>无法导入 {name}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="202"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <source>Import points</source>
+        <translation>导入数据点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="212"/>
+        <source>Export points</source>
+        <translation>导出数据点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="221"/>
+        <source>Recording the plane… choose File ▸ Record again to stop and save</source>
+        <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="227"/>
+        <source>Save the recording</source>
+        <translation>保存录制内容</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="228"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="229"/>
+        <source>PNG frames into a folder (*)</source>
+        <translation>PNG 帧，存入文件夹 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="238"/>
+        <source>Could not save the recording to {path}: {error}</source>
+        <translation>无法将录制内容保存到 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="241"/>
+        <source>Saved {n} frames to {name}</source>
+        <translation>已将 {n} 帧保存到 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="244"/>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="246"/>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherDialog</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="26"/>
+        <source>Locked by the teacher (View ▸ Teacher mode…)</source>
+        <translation>已被教师锁定（视图 ▸ 教师模式…）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="30"/>
+        <source>Speed limit</source>
+        <translation>速度限制</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="31"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
+        <source>Optimizer and its settings</source>
+        <translation>优化器及其设置</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
+        <source>L2 penalty</source>
+        <translation>L2 惩罚</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
+        <source>Network: loss, layers, neurons, activation, init</source>
+        <translation>网络：损失函数、层数、神经元、激活函数、初始化</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="39"/>
+        <source>Reset button</source>
+        <translation>重置按钮</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="40"/>
+        <source>Dataset chooser and Regenerate</source>
+        <translation>数据集选择和重新生成</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="43"/>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="44"/>
+        <source>Editing points (plane, palette, Clear, Undo)</source>
+        <translation>编辑数据点（平面、类别按钮、清空、撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="100"/>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="102"/>
+        <source>&lt;b&gt;Control&lt;/b&gt;</source>
+        <translation>&lt;b&gt;控件&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="103"/>
+        <source>&lt;b&gt;Hide&lt;/b&gt;</source>
+        <translation>&lt;b&gt;隐藏&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="104"/>
+        <source>&lt;b&gt;Lock&lt;/b&gt;</source>
+        <translation>&lt;b&gt;锁定&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="120"/>
+        <source>Choose what students can see and change. Saved with the session.</source>
+        <translation>选择学生可以看到和修改的内容。随会话一起保存。</translation>
+    </message>
+</context>
+<context>
+    <name>Trainer</name>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="38"/>
+        <source>There are no training points yet: click on the plot to add some, or choose a dataset and press Regenerate.</source>
+        <translation>还没有训练数据点：在图上单击添加一些，或者选择一个数据集并按“重新生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="42"/>
+        <source>All training points are class {label}: add points of at least one other class.</source>
+        <translation>所有训练数据点都属于第 {label} 类：请至少再添加一个其他类别的点。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="46"/>
+        <source>The data has {classes} classes but the model outputs {outputs}: reset to grow the output layer.</source>
+        <translation>数据有 {classes} 个类别，但模型只有 {outputs} 个输出：请重置以扩大输出层。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="59"/>
+        <source>Training stopped at step {step}: the loss could not be computed ({detail}). The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
+        <translation>训练在第 {step} 步停止：无法计算损失（{detail}）。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="63"/>
+        <source>Training stopped at step {step}: the loss became NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
+        <translation>训练在第 {step} 步停止：损失变成了 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="66"/>
+        <source>Training stopped at step {step}: the loss became infinite. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
+        <translation>训练在第 {step} 步停止：损失变成了无穷大。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="69"/>
+        <source>Training stopped at step {step}: the loss was finite but a gradient became infinite or NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
+        <translation>训练在第 {step} 步停止：损失是有限的，但某个梯度变成了无穷大或 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/worker.py" line="48"/>
+        <source>Training stopped by an unexpected error: {error}</source>
+        <translation>训练因意外错误而停止：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/worker.py" line="197"/>
+        <source>The session could not be restored: {error}</source>
+        <translation>无法恢复会话：{error}</translation>
+    </message>
+</context>
+</TS>
