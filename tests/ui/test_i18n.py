@@ -230,7 +230,7 @@ def lupdate() -> str | None:
 
 @pytest.mark.skipif(lupdate() is None, reason="pyside6-lupdate is not installed")
 def test_the_translation_source_lists_every_string_of_the_code(tmp_path):
-    """lupdate over the code finds nothing the committed .ts lacks (tools/update_translations.sh was run)."""
+    """lupdate over the code finds nothing the committed .ts lacks (.ci/update_translations.sh was run)."""
     copy = tmp_path / TS.name
     shutil.copy(TS, copy)
     subprocess.run([lupdate(), "-silent", "-no-obsolete", "-extensions", "py", str(ROOT / "micrograd_gui"),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Update the translation source from the code, then compile it for the app (it loads only the .qm at run time).
-#   tools/update_translations.sh          after changing a user-visible string; then translate the new entries
+#   .ci/update_translations.sh          after changing a user-visible string; then translate the new entries
 #                                         (pyside6-linguist resources/translations/micrograd_gui_zh_CN.ts) and run
 #                                         it again, so the .qm has them too; commit both files
 # Strings are found in self.tr(...) / QCoreApplication.translate("Context", ...) calls and, in the Qt-free core, in
