@@ -627,7 +627,7 @@
 <context>
     <name>Help</name>
     <message>
-        <location filename="../../micrograd_gui/ui/help.py" line="6"/>
+        <location filename="../../micrograd_gui/ui/help.py" line="8"/>
         <source>
 &lt;h3&gt;How to use it&lt;/h3&gt;
 &lt;ol&gt;
@@ -863,22 +863,22 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/loss_plot.py" line="73"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="133"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -1214,12 +1214,12 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="604"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="602"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
