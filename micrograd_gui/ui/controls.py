@@ -93,6 +93,7 @@ class ControlsPanel(QWidget):
         self.lr.edit.setToolTip(self.tr("Step size; applies from the next step"))
         self.lr_slider = LogSlider(self.lr)
         self.lr_slider.slider.setObjectName("learningRateSlider")
+        self.lr_slider.slider.setToolTip(self.tr("Learning rate on a logarithmic scale, from 0.0001 to 10"))
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerChooser")
         for key, title in OPTIMIZER_TITLES.items():
@@ -101,6 +102,9 @@ class ControlsPanel(QWidget):
         self.momentum = NumberField(self.tr("Momentum"), 0.9, 0.0, 0.999)
         self.beta1 = NumberField("β1", 0.9, 0.0, 0.999)
         self.beta2 = NumberField("β2", 0.95, 0.0, 0.9999)
+        self.momentum.edit.setToolTip(self.tr("How much of the last update carries into the next one"))
+        self.beta1.edit.setToolTip(self.tr("AdamW: decay of the running mean of gradients (m)"))
+        self.beta2.edit.setToolTip(self.tr("AdamW: decay of the running mean of squared gradients (v)"))
         self.weight_decay = NumberField(self.tr("Weight decay"), 0.0, 0.0, 1.0)
         self.weight_decay.edit.setToolTip(self.tr("AdamW: decoupled decay; SGD: added to the gradient"))
         self.lr_decay = QCheckBox(self.tr("Linear decay"))
@@ -131,6 +135,7 @@ class ControlsPanel(QWidget):
 
         # ---- network (on reset)
         self.loss = QComboBox()
+        self.loss.setToolTip(self.tr("What the network minimises; applies on Reset"))
         self.loss.setObjectName("lossChooser")
         for key, title in LOSS_TITLES.items():
             self.loss.addItem(QCoreApplication.translate("Losses", title), key)
@@ -154,6 +159,7 @@ class ControlsPanel(QWidget):
             self.widths.append(s)
             width_row.addWidget(s)
         self.activation = QComboBox()
+        self.activation.setToolTip(self.tr("The nonlinearity of the hidden neurons; applies on Reset"))
         self.activation.setObjectName("activationChooser")
         for a in ACTIVATIONS:
             self.activation.addItem(a, a)

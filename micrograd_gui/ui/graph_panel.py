@@ -79,6 +79,7 @@ class GraphPanel(QWidget):
         self.label.currentIndexChanged.connect(lambda i: self.probe_label_changed.emit(max(i, 0)))
         self.find = QLineEdit()
         self.find.setObjectName("findNode")
+        self.find.setToolTip(self.tr("Type a node's label and press Enter to select it"))
         self.find.setPlaceholderText(self.tr("find a node: w[0][1][0], logit 2, loss …"))
         self.find.setClearButtonEnabled(True)
         self.find.returnPressed.connect(self._on_find)

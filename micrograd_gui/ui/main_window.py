@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QVBoxLayout,
@@ -193,6 +194,9 @@ class MainWindow(QMainWindow):
                                  None, "exportPlaneAction"))
         f.addAction(self._action(self.tr("Export the &window as PNG…"), lambda: ss.export_png(self, "window"), None,
                                  "exportWindowAction"))
+        panels = f.addMenu(self.tr("Export a pa&nel as PNG"))
+        panels.setObjectName("exportPanelMenu")
+        panels.aboutToShow.connect(lambda: self._fill_panel_exports(panels))
         self.record_action = self._action(self.tr("&Record the plane (GIF or PNG frames)"), ss.toggle_recording, None,
                                           "recordAction", checkable=True)
         f.addAction(self.record_action)
@@ -270,6 +274,14 @@ class MainWindow(QMainWindow):
         h = m.addMenu(self.tr("&Help"))
         h.addAction(self._action(self.tr("&Shortcuts and how-to"), self._show_help, "F1", "helpAction"))
         h.addAction(self._action(self.tr("&About"), self._show_about, None, "aboutAction"))
+
+    def _fill_panel_exports(self, menu: QMenu) -> None:
+        """One entry a visible panel (dock), each saving that panel as it looks now."""
+        menu.clear()
+        for d in self.findChildren(QDockWidget):
+            if d.isVisibleTo(self) and d.widget() is not None:
+                name = d.objectName().removesuffix("Dock")
+                menu.addAction(d.windowTitle(), lambda d=d, name=name: self.sessions.export_png(d.widget(), name))
 
     def set_language_checked(self, code: str) -> None:
         """Tick the language in effect (a switch that did not happen leaves the old one ticked)."""

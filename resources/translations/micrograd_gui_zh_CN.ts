@@ -53,7 +53,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="264"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="270"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
@@ -99,7 +99,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="91"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="122"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -109,144 +109,174 @@
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="96"/>
+        <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
+        <translation>对数刻度的学习率，从 0.0001 到 10</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="101"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="101"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="104"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <source>How much of the last update carries into the next one</source>
+        <translation>上一次更新有多少带入下一次</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <source>AdamW: decay of the running mean of gradients (m)</source>
+        <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <source>AdamW: decay of the running mean of squared gradients (v)</source>
+        <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="129"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="137"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
+        <source>What the network minimises; applies on Reset</source>
+        <translation>网络要最小化的目标；重置后生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="142"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="143"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="142"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="153"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="158"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="163"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="162"/>
+        <source>The nonlinearity of the hidden neurons; applies on Reset</source>
+        <translation>隐藏层神经元的非线性函数；重置后生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="169"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="165"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="171"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="171"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="177"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="173"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="179"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="175"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="181"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="194"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="200"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="264"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="270"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -447,7 +477,7 @@
     <name>GraphPanel</name>
     <message>
         <location filename="../../micrograd_gui/ui/graph_panel.py" line="74"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="174"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="175"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
@@ -458,168 +488,173 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/graph_panel.py" line="82"/>
+        <source>Type a node&apos;s label and press Enter to select it</source>
+        <translation>输入节点标签并按回车选中它</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="83"/>
         <source>find a node: w[0][1][0], logit 2, loss …</source>
         <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="87"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="87"/>
         <source>Fit the whole graph in view (F)</source>
         <translation>让整个计算图适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="89"/>
         <source>Collapse neurons</source>
         <translation>折叠神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="89"/>
         <source>One box per neuron: its output and grad</source>
         <translation>每个神经元显示为一个框：输出和梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="90"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="90"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
         <source>Show every scalar</source>
         <translation>显示每个标量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="92"/>
         <source>Export the graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
         <source>Export the graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="94"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
         <source>label</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
         <source>Reset grads</source>
         <translation>梯度清零</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
         <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
         <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="102"/>
         <source>Backward step</source>
         <translation>反向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="102"/>
         <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
         <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
         <source>Forward step</source>
         <translation>前向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
         <source>Compute one node, in topological order (N)</source>
         <translation>按拓扑顺序，计算一个节点（N）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="327"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="328"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
         <source>Play the current pass as an animation (P)</source>
         <translation>以动画播放当前的传播过程（P）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
         <source>Animation speed, nodes per second</source>
         <translation>动画速度，每秒节点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="120"/>
         <source>Step through:</source>
         <translation>逐步执行：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="121"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="163"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="164"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="200"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="244"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="245"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="258"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="259"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="280"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="281"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="283"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="284"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="283"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="309"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="284"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="310"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="308"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="309"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="334"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="335"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="352"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="353"/>
         <source>micrograd GUI computation graph</source>
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="361"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="362"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="366"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="367"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -904,322 +939,327 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="68"/>
         <source>micrograd GUI: watch backprop learn</source>
         <translation>micrograd GUI：观看反向传播如何学习</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="108"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="114"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="117"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="122"/>
         <source>Computation graph of the probe point&apos;s loss</source>
         <translation>探针点损失的计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="125"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="129"/>
         <source>Optimizer state</source>
         <translation>优化器状态</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="181"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="182"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="183"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="185"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="187"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="188"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="188"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="189"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="190"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="192"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="192"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="193"/>
         <source>Export the &amp;plane as PNG…</source>
         <translation>将平面导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="194"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="195"/>
         <source>Export the &amp;window as PNG…</source>
         <translation>将窗口导出为 PNG(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="196"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="197"/>
+        <source>Export a pa&amp;nel as PNG</source>
+        <translation>将面板导出为 PNG(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="200"/>
         <source>&amp;Record the plane (GIF or PNG frames)</source>
         <translation>录制平面（GIF 或 PNG 帧）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="200"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="201"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="205"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="206"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="211"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="208"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="212"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="211"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="215"/>
         <source>&amp;Clear points</source>
         <translation>清空数据点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="213"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="217"/>
         <source>Class {n}</source>
         <translation>第 {n} 类</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="215"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="216"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="220"/>
         <source>&amp;Play / Pause</source>
         <translation>开始 / 暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="218"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="223"/>
         <source>Step ×&amp;10</source>
         <translation>十步(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="220"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="221"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="225"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
         <source>Decision &amp;regions</source>
         <translation>决策区域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
         <source>&amp;Hard argmax regions</source>
         <translation>硬 argmax 区域(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
         <source>0.5 &amp;contour</source>
         <translation>0.5 等高线(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
         <source>Colour-&amp;blind-safe palette</source>
         <translation>色盲友好配色(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="234"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
         <source>&amp;Teacher mode…</source>
         <translation>教师模式(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="240"/>
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="237"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="241"/>
         <source>Argmax</source>
         <translation>Argmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="238"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="242"/>
         <source>0.5 contour</source>
         <translation>0.5 等高线</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="243"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="247"/>
         <source>Computation &amp;graph</source>
         <translation>计算图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="248"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="252"/>
         <source>&amp;Network view</source>
         <translation>网络视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="249"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="253"/>
         <source>&amp;Optimizer state</source>
         <translation>优化器状态(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="258"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="262"/>
         <source>&amp;Language</source>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="270"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="271"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="275"/>
         <source>&amp;Shortcuts and how-to</source>
         <translation>快捷键和使用方法(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="272"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="276"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="323"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="335"/>
         <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
         <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="329"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="341"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="335"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="347"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="471"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="483"/>
         <source>step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="472"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="484"/>
         <source>{rate} steps/s</source>
         <translation>{rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="473"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="485"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="475"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="487"/>
         <source> · val {loss}</source>
         <translation> · 验证 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="476"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="488"/>
         <source>loss {loss}</source>
         <translation>损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="485"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="497"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="511"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="523"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="528"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="540"/>
         <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
         <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="589"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="601"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="591"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="593"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="594"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="606"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="598"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="610"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="602"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="614"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="615"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}

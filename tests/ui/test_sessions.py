@@ -113,3 +113,21 @@ def test_record_a_training_run_as_gif_and_png_frames(qtbot, window, tmp_path, mo
     n = len(w.recorder.frames)
     w.sessions.save_recording(str(tmp_path / "frames"), png_frames=True)
     assert len(list((tmp_path / "frames").glob("frame_*.png"))) == n
+
+
+def test_export_any_panel_and_the_window_as_png(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QMenu
+
+    w = window
+    target = tmp_path / "panel.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG (*.png)"))
+    menu = w.findChild(QMenu, "exportPanelMenu")
+    menu.aboutToShow.emit()
+    titles = [a.text() for a in menu.actions()]
+    assert w.loss_dock.windowTitle() in titles and w.data_dock.windowTitle() in titles
+    next(a for a in menu.actions() if a.text() == w.loss_dock.windowTitle()).trigger()
+    img = QImage(str(target))
+    assert img.width() == w.loss_plot.width() and img.height() == w.loss_plot.height()
+    w.findChild(type(w.undo_action), "exportWindowAction").trigger()
+    assert QImage(str(target)).width() == w.width()
