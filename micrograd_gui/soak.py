@@ -47,12 +47,25 @@ def run_soak(steps: int = STEPS) -> int:
     w = MainWindow(settings=QSettings(str(Path(scratch.name) / "soak.ini"), QSettings.Format.IniFormat))
     w.resize(1600, 1000)
     w.show()
+
+    def spin(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
     # every panel on screen at once: the tabified docks side by side, so each one is visible and fed
-    w.splitDockWidget(w.loss_dock, w.network_dock, Qt.Orientation.Vertical)
-    w.splitDockWidget(w.graph_dock, w.optimizer_dock, Qt.Orientation.Horizontal)
     docks = w.findChildren(QDockWidget)
     for d in docks:
         d.show()
+    for dock, area, beside in ((w.network_dock, Qt.DockWidgetArea.RightDockWidgetArea, Qt.Orientation.Vertical),
+                               (w.optimizer_dock, Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal)):
+        w.removeDockWidget(dock)  # out of its tab group (splitDockWidget would only add another tab)
+        w.addDockWidget(area, dock, beside)
+        dock.show()
+    spin(100)
+    hidden = [d.objectName() for d in docks if d.visibleRegion().isEmpty()]
+    if hidden:
+        print(f"soak: not on screen: {', '.join(hidden)}", flush=True)
     fed = {"graph": 0, "maps": 0, "optimizer": 0, "snapshots": 0}
 
     def count_fed(snap) -> None:  # type: ignore[no-untyped-def]
@@ -62,11 +75,6 @@ def run_soak(steps: int = STEPS) -> int:
         fed["optimizer"] += snap.opt_m is not None
 
     w.controller.snapshot.connect(count_fed)
-
-    def spin(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     def qobjects() -> int:
         n = len(app.findChildren(QObject))
@@ -85,8 +93,13 @@ def run_soak(steps: int = STEPS) -> int:
     deadline = time.monotonic() + TIMEOUT_S
     while ctl.last is None and time.monotonic() < deadline:
         spin(20)
-    w.controls.play.click()
-    t0, ok = time.perf_counter(), True
+    def set_running(on: bool) -> None:
+        (ctl.play if on else ctl.pause)()
+        while ctl.running != on and time.monotonic() < deadline:
+            spin(10)
+
+    set_running(True)
+    t0, ok, training_s = time.perf_counter(), True, 0.0
     for target in range(every, steps + 1, every):
         while (ctl.last is None or ctl.last.step < target) and time.monotonic() < deadline:
             if not ctl.running and ctl.last is not None and ctl.last.step < target:
@@ -97,16 +110,21 @@ def run_soak(steps: int = STEPS) -> int:
         if not ok or time.monotonic() >= deadline:
             ok = False
             break
+        # paused while sampled: gc.get_objects() would hand this thread the tuples the worker thread is still
+        # building (CPython then fails the worker's next tuple(...) with SystemError)
+        training_s += time.perf_counter() - t0
+        set_running(False)
+        spin(50)  # the last snapshot drawn, deleteLater()s run
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         gc.collect()
-        step = ctl.last.step
-        sample = (step, proc.memory_info().rss / 2**20, qobjects(), graphics_items(), len(gc.get_objects()))
+        sample = (ctl.last.step, proc.memory_info().rss / 2**20, qobjects(), graphics_items(), len(gc.get_objects()))
+        set_running(True)
+        t0 = time.perf_counter()
         samples.append(sample)
         print(f"soak rss at step {target}: {sample[1]:.1f} MB", flush=True)
         print(f"soak qobjects at step {target}: {sample[2]}", flush=True)
         print(f"soak graphics items at step {target}: {sample[3]}", flush=True)
         print(f"soak python objects at step {target}: {sample[4]}", flush=True)
-    elapsed = time.perf_counter() - t0
     trained = ctl.last.step if ctl.last else 0
     w.close()  # joins the training thread
     scratch.cleanup()
@@ -115,7 +133,7 @@ def run_soak(steps: int = STEPS) -> int:
         return 1
     first, last = samples[0], samples[-1]
     rss_growth, qobject_growth = last[1] - first[1], last[2] - first[2]
-    print(f"soak steps per second: {trained / elapsed:.0f}", flush=True)
+    print(f"soak steps per second: {trained / max(training_s, 1e-9):.0f}", flush=True)
     print(f"soak snapshots drawn: {fed['snapshots']} (graph {fed['graph']}, neuron maps {fed['maps']}, "
           f"optimizer state {fed['optimizer']})", flush=True)
     print(f"soak rss growth after warm-up: {rss_growth:.1f} MB", flush=True)

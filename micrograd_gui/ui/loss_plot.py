@@ -89,7 +89,7 @@ class LossPlot(QWidget):
     def _unit_range_when_empty(self) -> None:
         """With no curve to fit, the axis keeps whatever range it had, maybe the other scale's: a linear
         0..1e20 read as log exponents overflows the tick labels. An empty plot shows 0..1 until data comes."""
-        if False:
+        if not (self.train.n or self.val.n):
             self.plot.setYRange(0.0, 1.0, padding=0)
             self.plot.enableAutoRange(y=True)
 

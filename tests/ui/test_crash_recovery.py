@@ -1,0 +1,73 @@
+"""kill -9 while training, start again: the last autosave is offered and restored exactly (two real processes)."""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from micrograd_gui.core import session_file
+from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
+
+HELPER = Path(__file__).with_name("recovery_app.py")
+
+
+def run(mode, home):
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+               MICROGRAD_GUI_AUTOSAVE_MS="250")  # autosave every 250 ms: the crash comes soon after one
+    env.pop("XDG_DATA_HOME", None)
+    return subprocess.run([sys.executable, str(HELPER), mode], env=env, capture_output=True, text=True,
+                          timeout=180, cwd=HELPER.parents[2])
+
+
+def facts(out):
+    return dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+
+
+def test_kill_9_while_training_then_restart_offers_and_restores_the_autosave(tmp_path):
+    first = run("train", tmp_path)
+    assert first.returncode == -signal.SIGKILL, first.stdout + first.stderr
+    got = facts(first.stdout)
+    assert got["settings"].startswith(str(tmp_path / "config"))  # the user's own settings were never touched
+    autosaved, killed_at = int(got["autosaved step"]), int(got["killed while training at step"])
+    assert 20 <= autosaved < killed_at
+    recovery = tmp_path / "config" / "micrograd_gui" / "recovery-session.json"
+    assert recovery.exists()
+
+    second = run("restore", tmp_path)
+    out = facts(second.stdout)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert out["recovery offered"] == "yes" and out["button"] == "Restore"
+    assert int(out["this run autosaved step"]) == 0  # its own autosave went beside the offer, not over it
+    assert int(out["restored step"]) == autosaved and out["restored equals the autosave"] == "True"
+    assert out["thread stopped"] == "True" and out["recovery left after a clean exit"] == "False"
+    assert "Traceback" not in first.stderr + second.stderr
+
+
+@pytest.mark.parametrize("value,ms", [(None, AUTOSAVE_MS), ("250", 250), ("1", 50), ("soon", AUTOSAVE_MS)])
+def test_the_autosave_period_comes_from_the_environment_when_set(monkeypatch, value, ms):
+    if value is None:
+        monkeypatch.delenv("MICROGRAD_GUI_AUTOSAVE_MS", raising=False)
+    else:
+        monkeypatch.setenv("MICROGRAD_GUI_AUTOSAVE_MS", value)
+    assert autosave_ms() == ms
+
+
+def test_a_second_start_does_not_autosave_over_the_offer(qtbot, make_window, monkeypatch):
+    """In one process, for speed: the offer is kept aside while the new window autosaves its own state."""
+    a = make_window()
+    a.controls.step10.click()
+    qtbot.waitUntil(lambda: a.controller.last.step == 10)
+    a.sessions.autosave()
+    qtbot.waitUntil(a.sessions.recovery.exists)
+    b = make_window()  # as after a crash of `a`
+    assert b.sessions.pending_recovery() == b.sessions.offered and not b.sessions.recovery.exists()
+    b.sessions.autosave()  # b's own autosave (step 0) while the user reads the offer
+    qtbot.waitUntil(b.sessions.recovery.exists)
+    assert session_file.load(b.sessions.offered).state.step == 10
+    assert b.sessions.restore_recovery()
+    qtbot.waitUntil(lambda: b.controller.last.step == 10 and not b.sessions.offered.exists())
+    assert session_file.load(b.sessions.recovery).state.step == 10  # what was restored is autosaved at once
+    assert b.sessions.path is None and str(b.sessions.offered) not in b.sessions.recent()
