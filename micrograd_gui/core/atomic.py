@@ -1,4 +1,4 @@
-"""Write a file so that a failure half-way never leaves the user's old file truncated."""
+"""Files the user owns: written so a failure half-way never truncates them, read with limits and clear errors."""
 
 from __future__ import annotations
 
@@ -20,3 +20,21 @@ def atomic_write(path: str | os.PathLike[str], text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def read_text(path: str | os.PathLike[str], max_bytes: int, error: type[ValueError], too_big: str,
+              not_text: str, encoding: str = "utf-8") -> str:
+    """The file's text, or `error` saying what is wrong: too big (`too_big`, with {size_mb} and {max_mb}),
+    unreadable, or not text in `encoding` (`not_text`)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise error(too_big.format(size_mb=size / 2**20, max_mb=max_bytes // 2**20))
+        raw = p.read_bytes()
+    except OSError as e:
+        raise error(f"cannot read the file: {e.strerror or e}") from None
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise error(not_text) from None

@@ -6,9 +6,8 @@ import csv
 import io
 import math
 import os
-from pathlib import Path
 
-from .atomic import atomic_write
+from .atomic import atomic_write, read_text
 from .datasets import MAX_CLASSES, MAX_POINTS, SPLIT_NAMES, Dataset, split_for_new_point
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -81,17 +80,8 @@ def parse(text: str) -> Dataset:
 
 
 def read(path: str | os.PathLike[str]) -> Dataset:
-    p = Path(path)
-    try:
-        if p.stat().st_size > MAX_BYTES:
-            raise CsvError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
-        raw = p.read_bytes()
-    except OSError as e:
-        raise CsvError(f"cannot read the file: {e.strerror or e}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CsvError("the file is not UTF-8 text (binary or another encoding)") from None
+    text = read_text(path, MAX_BYTES, CsvError, f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                     "the file is not UTF-8 text (binary or another encoding)", encoding="utf-8-sig")
     if "\x00" in text:
         raise CsvError("the file contains binary data, not CSV text")
     return parse(text)

@@ -6,12 +6,11 @@ import json
 import math
 import os
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .atomic import atomic_write
+from .atomic import atomic_write, read_text
 from .config import ConfigError, TrainConfig
 from .datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
 from .optim import OptimizerConfig
@@ -253,16 +252,6 @@ def from_json(text: str) -> Session:
 
 
 def load(path: str | os.PathLike[str]) -> Session:
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise SessionError(f"the file is {size / 2**20:.0f} MB; sessions are at most {MAX_BYTES // 2**20} MB")
-        raw = p.read_bytes()
-    except OSError as e:
-        raise SessionError(f"cannot read the file: {e.strerror or e}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise SessionError("the file is not UTF-8 text: it is not a session (binary or another encoding)") from None
-    return from_json(text)
+    return from_json(read_text(path, MAX_BYTES, SessionError,
+                               "the file is {size_mb:.0f} MB; sessions are at most {max_mb} MB",
+                               "the file is not UTF-8 text: it is not a session (binary or another encoding)"))
