@@ -24,11 +24,13 @@ EAGER_MAP_POINTS = 2000  # an eager 200x200 map takes minutes: time this many po
 
 
 def cases() -> dict[str, TrainConfig]:
-    """(a) the LLM101n preset, (b) micrograd's moons demo, (c) spiral with 500 points, 2-16-16-3."""
-    spiral = get_preset("spiral").config.with_changes(
-        dataset=DatasetSpec("spiral", 500, 0.2, 3, holdout=False), hidden=(16, 16))
+    """(a) the LLM101n preset, (b) micrograd's moons demo, (c) spiral, 2-16-16-3, with 80 and 500 points."""
+    def spiral(n: int) -> TrainConfig:
+        return get_preset("spiral").config.with_changes(
+            dataset=DatasetSpec("spiral", n, 0.2, 3, holdout=False), hidden=(16, 16))
+
     return {"llm101n": get_preset("llm101n").config, "moons-demo": get_preset("moons-demo").config,
-            "spiral-500": spiral}
+            "spiral-80": spiral(80), "spiral-500": spiral(500)}
 
 
 def grid() -> np.ndarray:
@@ -168,6 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--maps", type=int, default=30, help="timed maps for fast and PyTorch")
     ap.add_argument("--eager-map-points", type=int, default=EAGER_MAP_POINTS,
                     help="grid points the eager map is timed on (then scaled to the full grid)")
+    ap.add_argument("--cases", default=",".join(cases()),
+                    help="comma-separated cases to time (default: all of " + ", ".join(cases()) + ")")
+    ap.add_argument("--no-eager", action="store_true", help="skip the eager engine and micrograd (minutes)")
     ap.add_argument("--soak", action="store_true",
                     help="instead: train a long run in the window with every panel live, print memory and Qt objects")
     ap.add_argument("--soak-steps", type=int, default=50_000, help="steps the soak trains (default 50000)")
@@ -177,12 +182,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_soak(args.soak_steps)
     n, slow = args.steps, args.slow_steps
-    have_torch, have_micrograd = importable("torch"), importable("micrograd")
+    chosen = {name: config for name, config in cases().items() if name in args.cases.split(",")}
+    if not chosen:
+        ap.error(f"no such case: {args.cases}; choose from {', '.join(cases())}")
+    have_torch = importable("torch")
+    have_micrograd = importable("micrograd") and "moons-demo" in chosen and not args.no_eager
     G = grid()
     step: dict[tuple[str, str], float] = {}
     maps: dict[tuple[str, str], float] = {}
 
-    for name, config in cases().items():
+    for name, config in chosen.items():
         t = trainer_for(config, "fast")
         step[name, "fast"] = median_ms(t.step, n, max(n // 10, 1))
         say(f"{name} step fast", step[name, "fast"], "ms")
@@ -191,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tstep, tprobs = torch_case(config)
             step[name, "torch"] = median_ms(tstep, n, max(n // 10, 1))
             say(f"{name} step torch", step[name, "torch"], "ms")
-        if name == "moons-demo":
+        if name in ("moons-demo", "spiral-80"):
             continue
         maps[name, "fast"] = median_ms(lambda t=t: prob_map(t, G), args.maps, 2)
         say(f"{name} map {GRID}x{GRID} fast", maps[name, "fast"], "ms")
@@ -203,11 +212,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # full collections do not walk it on every step, as they would not in the app
     gc.collect()
     gc.freeze()
-    for name, config in cases().items():
+    for name, config in ({} if args.no_eager else chosen).items():
         t = trainer_for(config, "eager")
         step[name, "eager"] = median_ms(t.step, slow, 2)
         say(f"{name} step eager ({slow} steps)", step[name, "eager"], "ms")
-        if name != "moons-demo":
+        if (name, "fast") in maps:
             sub = G[:: len(G) // max(1, args.eager_map_points)]
             ms = median_ms(lambda t=t, sub=sub: prob_map(t, sub), 1, 0)
             maps[name, "eager"] = ms * len(G) / len(sub)
@@ -217,17 +226,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         step["moons-demo", "micrograd"] = median_ms(micrograd_step(cases()["moons-demo"]), slow, 2)
         say(f"moons-demo step micrograd ({slow} steps)", step["moons-demo", "micrograd"], "ms")
 
-    for name in cases():
+    for name in chosen:
         if have_torch:
             say(f"{name} step fast/torch", step[name, "fast"] / step[name, "torch"], "x")
-        say(f"{name} step eager/fast", step[name, "eager"] / step[name, "fast"], "x")
-    for name in ("llm101n", "spiral-500"):
-        if have_torch:
+        if (name, "eager") in step:
+            say(f"{name} step eager/fast", step[name, "eager"] / step[name, "fast"], "x")
+    for name in chosen:
+        if have_torch and (name, "fast") in maps:
             say(f"{name} map fast/torch", maps[name, "fast"] / maps[name, "torch"], "x")
-        say(f"{name} map eager/fast", maps[name, "eager"] / maps[name, "fast"], "x")
+        if (name, "eager") in maps:
+            say(f"{name} map eager/fast", maps[name, "eager"] / maps[name, "fast"], "x")
     if have_micrograd:
         say("moons-demo step micrograd/eager", step["moons-demo", "micrograd"] / step["moons-demo", "eager"], "x")
-    for name in ("llm101n", "spiral-500"):  # the graph view lays a graph out once per shape
+    for name in [n for n in ("llm101n", "spiral-500") if n in chosen]:  # the graph view lays out once per shape
         g = point_graph(cases()[name], (0.0, 0.0), 0)
         ms = median_ms(lambda g=g: layered_layout(g), 20, 2)
         say(f"{name} graph layout ({len(g.nodes)} nodes)", ms, "ms")

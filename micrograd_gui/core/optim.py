@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import libm
 from .i18n_marks import QT_TRANSLATE_NOOP
 
 OPTIMIZERS = ("sgd", "momentum", "adamw")
@@ -48,13 +49,17 @@ class OptimizerConfig:
         return self.lr * (1 - 0.9 * min(k, self.decay_steps) / self.decay_steps)
 
 
-def adamw_update(p, g, m, v, t: int, lr: float, b1: float, b2: float, eps: float, wd: float):  # type: ignore[no-untyped-def]
-    """One AdamW update, written once for Python floats (exact LLM101n) and numpy arrays (fast)."""
+def adamw_update(p, g, m, v, t: int, lr: float, b1: float, b2: float, eps: float, wd: float,  # type: ignore[no-untyped-def]
+                 power=pow):
+    """One AdamW update, written once for Python floats (LLM101n's own loop) and numpy arrays.
+
+    LLM101n squares with g**2 and takes roots with v_hat**0.5: the C library's pow, which rounds differently
+    from g*g and sqrt about once in a thousand; arrays pass libm.power to get its bits."""
     m = b1 * m + (1 - b1) * g
-    v = b2 * v + (1 - b2) * (g**2)
+    v = b2 * v + (1 - b2) * power(g, 2)
     m_hat = m / (1 - b1**t)
     v_hat = v / (1 - b2**t)
-    p = p - lr * (m_hat / (v_hat**0.5 + eps) + wd * p)
+    p = p - lr * (m_hat / (power(v_hat, 0.5) + eps) + wd * p)
     return p, m, v
 
 
@@ -84,29 +89,16 @@ class Optimizer:
         self.v = np.zeros(self.size)
         self.last_update = np.zeros(self.size)
 
-    def step(self, theta: np.ndarray, grad: np.ndarray, exact: bool = False) -> np.ndarray:
-        """Return the updated parameters. exact=True runs per scalar in Python floats, as LLM101n does."""
+    def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
+        """Return the updated parameters: LLM101n's per-scalar update, bit for bit, run over arrays."""
         c = self.config
         lr = c.lr_at(self.t)
         self.t += 1
         # a huge finite gradient can overflow an update to inf: no warning, Trainer.step reports the divergence
         with np.errstate(over="ignore", invalid="ignore"):
-            if exact:
-                p, g, m, v = theta.tolist(), grad.tolist(), self.m.tolist(), self.v.tolist()
-                for i in range(len(p)):
-                    if c.kind == "adamw":
-                        try:
-                            p[i], m[i], v[i] = adamw_update(p[i], g[i], m[i], v[i], self.t, lr, c.beta1, c.beta2,
-                                                            c.eps, c.weight_decay)
-                        except OverflowError:  # a Python float's g**2 past float range raises, numpy's is inf
-                            p[i] = m[i] = v[i] = math.inf
-                    else:
-                        mu = c.momentum if c.kind == "momentum" else 0.0
-                        p[i], m[i] = sgd_update(p[i], g[i], m[i], lr, mu, c.weight_decay)
-                new, self.m, self.v = np.array(p), np.array(m), np.array(v)
-            elif c.kind == "adamw":
+            if c.kind == "adamw":
                 new, self.m, self.v = adamw_update(theta, grad, self.m, self.v, self.t, lr, c.beta1, c.beta2,
-                                                   c.eps, c.weight_decay)
+                                                   c.eps, c.weight_decay, libm.power)
             else:
                 mu = c.momentum if c.kind == "momentum" else 0.0
                 new, self.m = sgd_update(theta, grad, self.m, lr, mu, c.weight_decay)

@@ -216,7 +216,7 @@ class Trainer:
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
             raise self._diverged(loss)
         saved = (self.optimizer.t, self.optimizer.m.copy(), self.optimizer.v.copy())
-        theta = self.optimizer.step(self.theta, grad, exact=self.backend.exact)
+        theta = self.optimizer.step(self.theta, grad)
         if not np.isfinite(theta).all():
             self.optimizer.t, self.optimizer.m, self.optimizer.v = saved
             raise self._diverged(math.inf)

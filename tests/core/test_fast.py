@@ -10,7 +10,8 @@ import pytest
 from micrograd_gui.core import fast
 from micrograd_gui.core.datasets import TRAIN, DatasetSpec
 from micrograd_gui.core.eager import EagerBackend
-from micrograd_gui.core.fast import FastBackend
+from micrograd_gui.core.fast import FastBackend, backend, groups, kernels
+from micrograd_gui.core.fast import plan as plan_module
 from micrograd_gui.core.losses import LOSSES, num_outputs, outputs_to_probs
 from micrograd_gui.core.nn import ACTIVATIONS, MLP, input_values
 from micrograd_gui.core.presets import PRESETS, get_preset
@@ -99,7 +100,7 @@ def test_random_architectures_agree_with_eager(act, loss, stable):
 def test_weighted_sums_are_exact(n, one_call, monkeypatch):
     # relu and linear nets use only + and *: each lane must give the eager floats bit for bit, in the
     # one-call reduction and in the input-by-input loop used for many lanes
-    monkeypatch.setattr(fast, "SUM_BUFFER", 1 << 30 if one_call else 0)
+    monkeypatch.setattr(groups, "SUM_BUFFER", 1 << 30 if one_call else 0)
     r = np.random.default_rng(n)
     for act, loss in (("relu", "hinge"), ("linear", "mse"), ("relu", "mse")):
         model = MLP(2, [12, 9, 3], RNG(n + 1), act)
@@ -113,8 +114,8 @@ def test_weighted_sums_are_exact(n, one_call, monkeypatch):
 @pytest.mark.parametrize("blas_block", [1 << 18, 100])
 def test_maps_run_in_chunks_and_match(blas_block, monkeypatch):
     # small chunks, and matrix products cut in column and inner blocks as for big networks
-    monkeypatch.setattr(fast, "MAP_CHUNK", 64)
-    monkeypatch.setattr(fast, "BLAS_ONE_THREAD", blas_block)
+    monkeypatch.setattr(backend, "MAP_CHUNK", 64)
+    monkeypatch.setattr(kernels, "BLAS_ONE_THREAD", blas_block)
     t = Trainer(get_preset("spiral").config.with_changes(engine="fast"))
     G = np.random.default_rng(0).uniform(-2, 2, size=(300, 2))
     eager = EagerBackend(t.model, "cross_entropy", True)
@@ -190,7 +191,7 @@ def test_data_edits_between_steps_are_honoured():
 # ---- the plan cache ------------------------------------------------------------------------------------
 
 def test_plan_is_built_once_per_shape(monkeypatch):
-    monkeypatch.setattr(fast, "_PLANS", {})
+    monkeypatch.setattr(plan_module, "_PLANS", {})
     built = []
     real = fast.Plan.__init__
 
@@ -269,7 +270,7 @@ def test_stable_softmax_does_not_overflow_but_its_gradient_can():
 
 def test_interface():
     t = Trainer(get_preset("llm101n").config.with_changes(engine="fast"))
-    assert t.backend.exact is False
+    assert t.backend.exact is True  # the eager engine's floats, bit for bit (test_bitwise.py)
     with pytest.raises(ValueError, match="parameters"):
         t.backend.loss(t.theta[:-1], *t.data.arrays(TRAIN))
     assert t.backend.outputs(t.theta, np.zeros((0, 2))).shape == (0, 3)
