@@ -9,6 +9,7 @@ import numpy as np
 
 from micrograd_gui.core.losses import outputs_to_probs
 from micrograd_gui.core.nn import MLP
+
 from .kernels import Work, sum_rows
 from .plan import Plan, plan_for
 

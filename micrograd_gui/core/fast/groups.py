@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from micrograd_gui.core. import libm
+from micrograd_gui.core import libm
+
 from .kernels import Operand, ParamGrad, Sink, Work, matmul, sink, sum_rows
 
 SUM_BUFFER = 1 << 17  # most products a weighted sum makes in one call (1 MB); beyond, in blocks
