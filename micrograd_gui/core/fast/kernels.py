@@ -130,9 +130,11 @@ class Push:
     def __init__(self, rows: Sequence[int], touched: set[int]):
         a = np.asarray(rows, dtype=np.intp)
         self.order: np.ndarray | None = None
+        self.same = 0  # > 0: every such node is on that many edges (the softmax's d, once a class)
         if len(np.unique(a)) != len(a):  # a node on several edges of the group: sum its rows first
             self.order = np.argsort(a, kind="stable")
-            a, self.starts = np.unique(a[self.order], return_index=True)
+            a, self.starts, counts = np.unique(a[self.order], return_index=True, return_counts=True)
+            self.same = int(counts[0]) if (counts == counts[0]).all() else 0
         first = np.array([int(r) not in touched for r in a], dtype=bool)
         touched.update(a.tolist())
         self.first, self.later = np.flatnonzero(first), np.flatnonzero(~first)
@@ -143,7 +145,10 @@ class Push:
     def send(self, w: Work, c: np.ndarray) -> None:
         if self.order is not None:
             ordered = c[self.order]
-            c = np.stack([sum_rows(part) for part in np.split(ordered, self.starts[1:])])
+            if self.same:  # (nodes, edges, lanes) -> added edge by edge
+                c = sum_rows(ordered.reshape(-1, self.same, ordered.shape[-1]).transpose(1, 0, 2))
+            else:
+                c = np.stack([sum_rows(part) for part in np.split(ordered, self.starts[1:])])
         if self.later_rows is None:
             w.G[self.first_rows] = c  # type: ignore[index]
         elif self.first_rows is None:
