@@ -73,6 +73,16 @@ def sgd_update(p, g, buf, lr: float, mu: float, wd: float):  # type: ignore[no-u
     return p - lr * g, buf
 
 
+@dataclass(frozen=True)
+class OptimizerState:
+    """Everything an optimizer carries from step to step, as copies."""
+
+    t: int
+    m: np.ndarray  # AdamW's first moment, or SGD's momentum buffer
+    v: np.ndarray  # AdamW's second moment
+    last_update: np.ndarray  # theta after the last step minus theta before it
+
+
 @dataclass
 class Optimizer:
     """Holds the state (step count, moments) and applies updates to a flat parameter vector."""
@@ -104,6 +114,20 @@ class Optimizer:
                 new, self.m = sgd_update(theta, grad, self.m, lr, mu, c.weight_decay)
             self.last_update = new - theta
         return new
+
+    def state(self) -> OptimizerState:
+        return OptimizerState(self.t, self.m.copy(), self.v.copy(), self.last_update.copy())
+
+    def load(self, state: OptimizerState) -> None:
+        """Continue from a saved state (of an optimizer of the same size)."""
+        for name, a in (("m", state.m), ("v", state.v), ("last_update", state.last_update)):
+            if np.shape(a) != (self.size,):
+                raise ValueError(f"the optimizer's {name} has {np.size(a)} values, not {self.size}")
+        if state.t < 0:
+            raise ValueError("the optimizer's step count cannot be negative")
+        self.t = int(state.t)
+        self.m, self.v = np.array(state.m, dtype=np.float64), np.array(state.v, dtype=np.float64)
+        self.last_update = np.array(state.last_update, dtype=np.float64)
 
     def reconfigure(self, config: OptimizerConfig) -> None:
         """Apply new settings live; switching the kind of optimizer starts its state afresh."""
