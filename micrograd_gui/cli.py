@@ -69,14 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from .core.trainer import Trainer
+    from .core.divergence import explain
+    from .core.trainer import Diverged, Trainer
 
     config = _config(args)
     steps = config.steps if args.steps is None else args.steps
     config = config.with_changes(steps=steps)
     trainer = Trainer(config)
     trainer.check_data()
-    trainer.run(steps, log=lambda line: print(line, flush=True))
+    try:
+        trainer.run(steps, log=lambda line: print(line, flush=True))
+    except Diverged as e:  # as the app says it: the cause, then what was done and what to do
+        print(f"micrograd-gui: {explain(trainer, str(e))}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -53,19 +53,29 @@ def _saved_curve(points: list[list[float]]) -> list[list[float]]:
 def to_json(s: Session) -> str:
     st = s.state
     d = st.data
-    doc = {
+    optimizer: dict[str, Any] = {"t": st.opt_t, "m": st.opt_m.tolist(), "v": st.opt_v.tolist()}
+    doc: dict[str, Any] = {
         "format": FORMAT, "version": VERSION,
         "config": _config_dict(st.config),
         "data": {"x": list(d.xs), "y": list(d.ys), "label": list(d.labels), "split": list(d.splits),
                  "num_classes": d.num_classes},
         "weights": st.theta.tolist(),
-        "optimizer": {"t": st.opt_t, "m": st.opt_m.tolist(), "v": st.opt_v.tolist()},
+        "optimizer": optimizer,
         "rng_state": str(st.rng_state),  # 64-bit: a string survives every JSON reader
         "step": st.step,
         "curves": {name: _saved_curve(points) for name, points in s.curves.items()},
         "ui": s.ui,
     }
+    # what the last step did (shown in the optimizer table, not needed to continue): kept when readable back
+    if st.opt_last_update is not None and _storable(st.opt_last_update):
+        optimizer["last_update"] = st.opt_last_update.tolist()
+    if st.last_grad is not None and _storable(st.last_grad):
+        doc["last_grad"] = st.last_grad.tolist()
     return json.dumps(doc, allow_nan=False, separators=(",", ":"))
+
+
+def _storable(a: np.ndarray) -> bool:
+    return bool(np.isfinite(a).all() and (np.abs(a) <= 1e12).all())
 
 
 def save(path: str | os.PathLike[str], s: Session) -> None:
@@ -242,8 +252,16 @@ def from_json(text: str) -> Session:
     ui = doc.get("ui", {})
     if not isinstance(ui, dict):
         raise SessionError("ui should be an object")
+    # optional (older files lack them): what the last step did, for the optimizer table
+    last_update = opt.get("last_update")
+    if last_update is not None:
+        last_update = np.array(_numbers(last_update, "optimizer.last_update", limit=100_000))
+    last_grad = doc.get("last_grad")
+    if last_grad is not None:
+        last_grad = np.array(_numbers(last_grad, "last_grad", limit=100_000))
     state = TrainerState(config, data, np.array(theta), _int(_get(opt, "t", "optimizer"), "optimizer.t"),
-                         np.array(m), np.array(v), rng_state, _int(_get(doc, "step", "the session"), "step"))
+                         np.array(m), np.array(v), rng_state, _int(_get(doc, "step", "the session"), "step"),
+                         last_update, last_grad)
     try:  # exactly what the window's worker does with it: refuse here, before the window changes
         Trainer.from_state(state)
     except (ConfigError, ValueError) as e:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
 from .config import ConfigError, TrainConfig
 from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
+from .divergence import cause
 from .eager import EagerBackend
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .losses import num_outputs, outputs_to_class, outputs_to_probs
@@ -70,11 +71,22 @@ DIVERGED_MESSAGES = {
                                          "became infinite or NaN. The weights were restored to their last finite "
                                          "values. The learning rate ({lr:g}) is probably too high; lower it and "
                                          "press Play again."),
+    "update": QT_TRANSLATE_NOOP("Trainer", "Training stopped at step {step}: the loss and its gradients were "
+                                           "finite, but the update made a weight or the optimizer's state "
+                                           "infinite. The weights were restored to their last finite values. The "
+                                           "learning rate ({lr:g}) is probably too high; lower it and press Play "
+                                           "again."),
 }
+# the weights gone back to are themselves extreme (typed by hand, a logit already past exp's range): no learning
+# rate can step from them, so the advice is a reset, not a lower rate
+DIVERGED_AT_EXTREME_WEIGHTS = QT_TRANSLATE_NOOP(
+    "Trainer", "Training stopped at step {step}: the loss or a gradient is not finite, and the last finite weights "
+               "are themselves too extreme to train from, so a lower learning rate will not help. Press Reset (R) "
+               "for fresh weights, then press Play.")
 
 
 class Diverged(RuntimeError):
-    """The loss or a gradient stopped being finite; the weights were left at their last finite values."""
+    """The loss, a gradient or the update stopped being finite; the trainer went back to its last good state."""
 
     def __init__(self, template: str, **values: object):
         super().__init__(template.format(**values))
@@ -103,9 +115,19 @@ def make_backend(engine: str, model: MLP, loss: str, stable: bool) -> Backend:
     return FastBackend(model, loss, stable)
 
 
+class _StepFailed(Exception):
+    """Inside Trainer.step: this step cannot be taken; step() undoes it and raises Diverged."""
+
+    def __init__(self, kind: str, detail: str = "", lr_can_help: bool = True):
+        super().__init__(kind)
+        self.kind, self.detail, self.lr_can_help = kind, detail, lr_can_help
+
+
 @dataclass(frozen=True)
 class TrainerState:
-    """Everything that decides the next steps: saved and restored, training continues bit for bit."""
+    """Everything a step changes and the next steps depend on: saved and restored, training continues bit for bit.
+
+    Trainer.step also keeps the state before its last good step in this form, to go back to on a divergence."""
 
     config: TrainConfig
     data: Dataset
@@ -115,6 +137,8 @@ class TrainerState:
     opt_v: np.ndarray
     rng_state: int
     step: int
+    opt_last_update: np.ndarray | None = None  # what the last step added to theta (the optimizer table); None: 0
+    last_grad: np.ndarray | None = None  # the gradient the last step applied; None: no step yet, or not saved
 
 
 class Trainer:
@@ -146,6 +170,8 @@ class Trainer:
         self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax)
         self.step_count = 0
         self.last_grad: np.ndarray | None = None  # the gradient the last step applied; None before one
+        self.divergence_cause: str | None = None  # why the last step diverged, in words (divergence.cause)
+        self._good: TrainerState | None = None  # the state before the last step that worked: where to go back to
 
     @property
     def num_outputs(self) -> int:
@@ -177,6 +203,9 @@ class Trainer:
             config.validate()
         except ValueError as e:
             raise ConfigError(str(e)) from None
+        if self._good is not None and config.kind != self.optimizer.config.kind:  # a new optimizer starts afresh
+            zeros = np.zeros(self.theta.size)
+            self._good = replace(self._good, opt_t=0, opt_m=zeros, opt_v=zeros.copy())
         self.optimizer.reconfigure(config)
         self.config = self.config.with_changes(optimizer=config)
 
@@ -185,6 +214,7 @@ class Trainer:
         if theta.shape != self.theta.shape:
             raise ValueError(f"expected {self.theta.size} parameters, got {theta.size}")
         self.theta = theta.copy()
+        self._good = None  # weights set by hand: going back would undo them
 
     def set_param(self, index: int, value: float) -> None:
         """Set one parameter by hand (theta in model.parameters() order); the next step starts from it."""
@@ -195,11 +225,32 @@ class Trainer:
         theta = self.theta.copy()
         theta[index] = value
         self.theta = theta
+        self._good = None
 
     # ---- training -----------------------------------------------------------------------------
     def step(self) -> StepResult:
-        """Validation loss every eval_every steps, then forward, backward and update on the train split."""
+        """One training step, as a transaction: it is taken whole, or Diverged is raised and the trainer is back
+        at its last good state.
+
+        The weights at which the loss stopped being finite give a non-finite loss again at any learning rate, so
+        a divergence goes back one step further: to the state before the last step that worked, whose loss and
+        gradients were finite, and from which the same step at a lower learning rate can succeed. Weights set by
+        hand since are not undone: then the trainer stays where this step started."""
         self.check_data()
+        before = self.state()
+        self.divergence_cause = None
+        try:
+            result = self._step()
+        except _StepFailed as f:
+            raise self._step_back(before, f) from None
+        except BaseException:  # anything else (an engine bug, Ctrl+C mid-update): the step did not happen
+            self._load(before)
+            raise
+        self._good = before
+        return result
+
+    def _step(self) -> StepResult:
+        """Validation loss every eval_every steps, then forward, backward and update on the train split."""
         k = self.step_count
         val_loss = None
         X, y = self.data.arrays(TRAIN)
@@ -212,25 +263,57 @@ class Trainer:
                 val_loss = self.split_loss(VAL)
             loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
         except ValueError as e:  # the eager engine refuses e.g. log(0) when a probability underflows
-            raise self._diverged(math.nan, str(e)) from None
+            raise _StepFailed("error", str(e), lr_can_help=False) from None
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
-            raise self._diverged(loss)
-        saved = (self.optimizer.t, self.optimizer.m.copy(), self.optimizer.v.copy())
+            kind = "nan" if math.isnan(loss) else "inf" if math.isinf(loss) else "grad"
+            raise _StepFailed(kind, lr_can_help=False)
         theta = self.optimizer.step(self.theta, grad)
+        o = self.optimizer
+        if not (np.isfinite(o.m).all() and np.isfinite(o.v).all()):
+            # a finite gradient over 1e154 squares to inf in AdamW's v, whatever the learning rate: the weights
+            # stay finite but the optimizer would stall for good, and a session could not be saved
+            raise _StepFailed("update", lr_can_help=False)
         if not np.isfinite(theta).all():
-            self.optimizer.t, self.optimizer.m, self.optimizer.v = saved
-            raise self._diverged(math.inf)
+            raise _StepFailed("update")
         self.theta = theta
         self.last_grad = grad
         self.step_count += 1
         return StepResult(k + 1, loss, val_loss)
 
-    def _diverged(self, loss: float, detail: str = "") -> Diverged:
-        cause = "error" if detail else "nan" if math.isnan(loss) else "inf" if math.isinf(loss) else "grad"
-        values: dict[str, object] = {"step": self.step_count + 1, "lr": self.config.optimizer.lr}
-        if detail:
-            values["detail"] = detail
-        return Diverged(DIVERGED_MESSAGES[cause], **values)
+    def _step_back(self, before: TrainerState, f: _StepFailed) -> Diverged:
+        """Undo the failed step and go back to the last good state; the Diverged to raise, with its advice."""
+        step = self.step_count + 1
+        self.divergence_cause = cause(self)  # named at the weights that diverged, before going back
+        went_back = self._good is not None
+        self._load(self._good if self._good is not None else before)
+        self._good = None  # one step back at most: stepping again from here says the same
+        # no learning rate helps from weights whose own loss or gradient is not finite (typed by hand, or a
+        # training point's logit already past exp's range), nor when a finite gradient overflows the moments
+        if (not went_back and not f.lr_can_help) or not self._trainable():
+            return Diverged(DIVERGED_AT_EXTREME_WEIGHTS, step=step)
+        values: dict[str, object] = {"step": step, "lr": self.config.optimizer.lr}
+        if f.detail:
+            values["detail"] = f.detail
+        return Diverged(DIVERGED_MESSAGES[f.kind], **values)
+
+    def _trainable(self) -> bool:
+        """Whether the loss and gradients over the whole train split are finite at the current weights."""
+        X, y = self.data.arrays(TRAIN)
+        try:
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+        except ValueError:
+            return False
+        return math.isfinite(loss) and bool(np.isfinite(grad).all())
+
+    def _load(self, st: TrainerState) -> None:
+        """Put back what a step changes (not the settings nor the data, which apply live)."""
+        o = self.optimizer
+        self.theta = st.theta.copy()
+        o.t, o.m, o.v = st.opt_t, st.opt_m.copy(), st.opt_v.copy()
+        o.last_update = np.zeros(self.theta.size) if st.opt_last_update is None else st.opt_last_update.copy()
+        self.last_grad = None if st.last_grad is None else st.last_grad.copy()
+        self.rng.setstate(st.rng_state)
+        self.step_count = st.step
 
     def run(self, steps: int, log: Callable[[str], None] = print) -> list[StepResult]:
         """Train `steps` steps, logging in LLM101n's format."""
@@ -280,24 +363,27 @@ class Trainer:
     def state(self) -> TrainerState:
         o = self.optimizer
         return TrainerState(self.config, self.data, self.theta.copy(), o.t, o.m.copy(), o.v.copy(),
-                            self.rng.getstate(), self.step_count)
+                            self.rng.getstate(), self.step_count, o.last_update.copy(),
+                            None if self.last_grad is None else self.last_grad.copy())
 
     @classmethod
     def from_state(cls, st: TrainerState) -> Trainer:
         """A trainer that continues exactly where the saved one stopped."""
         t = cls(st.config, st.data)
         n = t.theta.size
-        for name, arr in (("weights", st.theta), ("optimizer m", st.opt_m), ("optimizer v", st.opt_v)):
+
+        def checked(name: str, arr: np.ndarray) -> np.ndarray:
             if np.shape(arr) != (n,):
                 raise ConfigError(f"the saved {name} have {np.size(arr)} values but this model has {n} parameters")
             if not np.isfinite(arr).all():
                 raise ConfigError(f"the saved {name} contain NaN or infinite values")
+            return np.array(arr, dtype=np.float64)
+
+        theta, m, v = checked("weights", st.theta), checked("optimizer m", st.opt_m), checked("optimizer v", st.opt_v)
+        update = None if st.opt_last_update is None else checked("last update", st.opt_last_update)
+        grad = None if st.last_grad is None else checked("last gradient", st.last_grad)
         if st.opt_t < 0 or st.step < 0:
             raise ConfigError("the saved step counts cannot be negative")
-        t.theta = np.array(st.theta, dtype=np.float64)
-        t.optimizer.t = int(st.opt_t)
-        t.optimizer.m = np.array(st.opt_m, dtype=np.float64)
-        t.optimizer.v = np.array(st.opt_v, dtype=np.float64)
-        t.rng.setstate(st.rng_state)
-        t.step_count = int(st.step)
+        t._load(replace(st, theta=theta, opt_t=int(st.opt_t), opt_m=m, opt_v=v, step=int(st.step),
+                        opt_last_update=update, last_grad=grad))
         return t

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
-from micrograd_gui.core.divergence import RecoveringTrainer, explain
+from micrograd_gui.core.divergence import explain
 from micrograd_gui.core.graph import Graph, trace
 from micrograd_gui.core.graph_export import point_loss_value
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
@@ -97,7 +97,7 @@ class TrainingWorker(QObject):
 
     def _build(self, config: TrainConfig, data: Dataset | None) -> None:
         try:
-            trainer = RecoveringTrainer(config.with_changes(eval_every=1), data)  # diverged: one step back
+            trainer = Trainer(config.with_changes(eval_every=1), data)
         except (ConfigError, ValueError) as e:
             self.failed.emit(str(e))
             return
@@ -192,7 +192,7 @@ class TrainingWorker(QObject):
         """Continue a saved session exactly where it stopped."""
         self._set_running(False)
         try:
-            trainer = RecoveringTrainer.from_state(state)
+            trainer = Trainer.from_state(state)
         except (ConfigError, ValueError) as e:
             self.failed.emit(self.tr("The session could not be restored: {error}").format(error=e))
             return

@@ -799,67 +799,67 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>LLM101n：阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
-        <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
-        <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="34"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="35"/>
         <source>micrograd&apos;s moons demo</source>
         <translation>micrograd 的双月演示</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="34"/>
-        <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. It reaches 100 % in about 100 steps: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
-        <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。大约 100 步就能达到 100 % 的准确率：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="41"/>
         <source>XOR without a hidden layer</source>
         <translation>没有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
-        <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is straight. Train it: the accuracy stalls near 50 %. Then open the next lesson.</source>
-        <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;这个模型没有隐藏层，所以它的决策边界是直的。训练它：准确率停在 50 % 左右。然后打开下一课。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="47"/>
         <source>XOR with a hidden layer</source>
         <translation>有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
-        <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
-        <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="49"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="53"/>
         <source>A learning rate too high</source>
         <translation>学习率太大</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="49"/>
-        <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 10 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up; training stops, the last good weights come back and the window says why. Lower the learning rate to 0.05 and play again.</source>
-        <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 10，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。把学习率降到 0.05，再开始训练。</translation>
+        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
+        <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape: within 100 steps over 90 % of the training points are right. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
+        <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状：100 步之内，超过 90 % 的训练点会被分对。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="56"/>
-        <source>Spiral needs depth</source>
-        <translation>螺旋需要深度</translation>
+        <location filename="../../micrograd_gui/core/lessons.py" line="35"/>
+        <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. Within 100 steps it gets every point right, or all but one or two: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
+        <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。100 步之内，它会把所有点都分对，最多错一两个：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="56"/>
-        <source>&lt;b&gt;Depth helps.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Train to high accuracy, then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and compare how far one layer gets.</source>
-        <translation>&lt;b&gt;深度有帮助。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。训练到较高的准确率，然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt;，比较一层能做到什么程度。</translation>
+        <location filename="../../micrograd_gui/core/lessons.py" line="41"/>
+        <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is straight. Train it: the accuracy stalls well short of 100 %, often near 50 % (a line gets three of the four quadrants right at best). Then open the next lesson.</source>
+        <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;这个模型没有隐藏层，所以它的决策边界是直的。训练它：准确率停在远低于 100 % 的地方，常常在 50 % 左右（一条直线最多只能分对四个象限中的三个）。然后打开下一课。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="61"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="47"/>
+        <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR: within 300 steps over 90 % of the training points are right, usually 98–100 %. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
+        <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或：300 步之内，超过 90 % 的训练点会被分对，通常是 98–100 %。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="53"/>
+        <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 20 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up within 100 steps; training stops, the last good weights come back and the window says why. Then press &lt;b&gt;R&lt;/b&gt;, set the &lt;b&gt;Learning rate&lt;/b&gt; to 0.05 and press &lt;b&gt;Space&lt;/b&gt;: the loss falls, and within 200 steps over 90 % of the training points are right.</source>
+        <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 20，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后在 100 步之内爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。然后按 &lt;b&gt;R&lt;/b&gt;，把&lt;b&gt;学习率&lt;/b&gt;设为 0.05，再按&lt;b&gt;空格键&lt;/b&gt;：损失下降，200 步之内超过 90 % 的训练点会被分对。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="62"/>
+        <source>Spiral: depth learns faster</source>
+        <translation>螺旋：深度学得更快</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="62"/>
+        <source>&lt;b&gt;Depth speeds learning.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Press &lt;b&gt;Space&lt;/b&gt;: within 150 steps every training point is right, usually within 100. Then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and &lt;b&gt;Space&lt;/b&gt;: one layer of 16 gets there too, but takes about twice as many steps or more.</source>
+        <translation>&lt;b&gt;深度让学习更快。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。按&lt;b&gt;空格键&lt;/b&gt;：150 步之内所有训练点都会被分对，通常不到 100 步。然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt; 再按&lt;b&gt;空格键&lt;/b&gt;：只有一层 16 个神经元也能做到，但要多花大约一倍甚至更多的步数。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="69"/>
         <source>Place your own points</source>
         <translation>自己放置数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="61"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="69"/>
         <source>&lt;b&gt;Your data.&lt;/b&gt; Click to add points of the active class (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt;), drag to move, right-click to remove. Play needs points of two classes.</source>
         <translation>&lt;b&gt;你自己的数据。&lt;/b&gt;单击添加当前类别的点（按键 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），拖动可以移动，右键单击删除。至少需要两个类别的点才能开始训练。</translation>
     </message>
@@ -1229,37 +1229,37 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="601"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="607"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="606"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="608"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="610"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="612"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="614"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="616"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="615"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="617"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -1470,17 +1470,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Optimizers</name>
     <message>
-        <location filename="../../micrograd_gui/core/optim.py" line="13"/>
+        <location filename="../../micrograd_gui/core/optim.py" line="14"/>
         <source>SGD</source>
         <translation>SGD</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/optim.py" line="14"/>
+        <location filename="../../micrograd_gui/core/optim.py" line="15"/>
         <source>SGD + momentum</source>
         <translation>SGD + 动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/optim.py" line="15"/>
+        <location filename="../../micrograd_gui/core/optim.py" line="16"/>
         <source>AdamW</source>
         <translation>AdamW</translation>
     </message>
@@ -1876,39 +1876,49 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="38"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="39"/>
         <source>There are no training points yet: click on the plot to add some, or choose a dataset and press Regenerate.</source>
         <translation>还没有训练数据点：在图上单击添加一些，或者选择一个数据集并按“重新生成”。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="42"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="43"/>
         <source>All training points are class {label}: add points of at least one other class.</source>
         <translation>所有训练数据点都属于第 {label} 类：请至少再添加一个其他类别的点。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="46"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="47"/>
         <source>The data has {classes} classes but the model outputs {outputs}: reset to grow the output layer.</source>
         <translation>数据有 {classes} 个类别，但模型只有 {outputs} 个输出：请重置以扩大输出层。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="59"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="60"/>
         <source>Training stopped at step {step}: the loss could not be computed ({detail}). The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：无法计算损失（{detail}）。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="63"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="64"/>
         <source>Training stopped at step {step}: the loss became NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失变成了 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="66"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="67"/>
         <source>Training stopped at step {step}: the loss became infinite. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失变成了无穷大。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="69"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="70"/>
         <source>Training stopped at step {step}: the loss was finite but a gradient became infinite or NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失是有限的，但某个梯度变成了无穷大或 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="74"/>
+        <source>Training stopped at step {step}: the loss and its gradients were finite, but the update made a weight or the optimizer&apos;s state infinite. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
+        <translation>训练在第 {step} 步停止：损失和梯度都是有限的，但这次更新让某个权重或优化器的状态变成了无穷大。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/trainer.py" line="82"/>
+        <source>Training stopped at step {step}: the loss or a gradient is not finite, and the last finite weights are themselves too extreme to train from, so a lower learning rate will not help. Press Reset (R) for fresh weights, then press Play.</source>
+        <translation>训练在第 {step} 步停止：损失或某个梯度不是有限值，而最后一组有限的权重本身就过于极端，无法从这里继续训练，调低学习率也无济于事。请按重置（R）换一组新的权重，然后再按开始。</translation>
     </message>
 </context>
 <context>

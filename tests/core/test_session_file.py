@@ -3,6 +3,7 @@
 import json
 import os
 import re
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -27,8 +28,30 @@ def test_save_open_continue_equals_an_uninterrupted_run(tmp_path):
     sf.save(path, sf.Session(a.state(), {"train": [[1, 1.0]], "val": []}, {"lesson": "x"}))
     s = sf.load(path)
     b = Trainer.from_state(s.state)
+    # what the last step did comes back too (the optimizer table shows it before the next step)
+    assert np.array_equal(b.optimizer.last_update, a.optimizer.last_update) and a.optimizer.last_update.any()
+    assert np.array_equal(b.last_grad, a.last_grad)
     assert [a.step().train_loss for _ in range(25)] == [b.step().train_loss for _ in range(25)]
     assert np.array_equal(a.theta, b.theta) and s.curves["train"] == [[1.0, 1.0]] and s.ui == {"lesson": "x"}
+
+
+def test_a_session_saved_before_the_last_step_was_kept_still_opens_and_continues():
+    a = trained()
+    d = json.loads(sf.to_json(sf.Session(a.state())))
+    del d["optimizer"]["last_update"], d["last_grad"]  # as saved by the first version of the format
+    b = Trainer.from_state(sf.from_json(json.dumps(d)).state)
+    assert b.last_grad is None and not b.optimizer.last_update.any()
+    assert [a.step().train_loss for _ in range(5)] == [b.step().train_loss for _ in range(5)]
+
+
+def test_a_last_gradient_too_large_to_read_back_is_left_out_not_fatal():
+    a = trained(1)
+    st = a.state()
+    big = st.last_grad.copy()
+    big[0] = 1e200  # finite, but past what a session file reads back
+    d = json.loads(sf.to_json(sf.Session(replace(st, last_grad=big))))
+    assert "last_grad" not in d and "last_update" in d["optimizer"]
+    assert sf.from_json(json.dumps(d)).state.last_grad is None
 
 
 def test_save_is_atomic_when_the_write_fails(tmp_path, monkeypatch):
@@ -68,6 +91,8 @@ def good_doc():
     (lambda d: d["config"].update(hidden=[64] * 6), "the model would have"),
     (lambda d: d.update(rng_state="0"), "rng_state must be between"),
     (lambda d: d.update(step=-1), "step is -1"),
+    (lambda d: d["optimizer"].update(last_update=[0.0]), "the saved last update have 1 values"),
+    (lambda d: d.update(last_grad=[1.0, "x"]), "last_grad[1] should be a number"),
 ])
 def test_malformed_sessions_name_the_problem(mutate, message):
     d = good_doc()
