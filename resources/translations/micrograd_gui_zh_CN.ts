@@ -1616,8 +1616,8 @@ A scalar autograd engine you can watch learn.</source>
     </message>
     <message>
         <location filename="../../micrograd_gui/core/presets.py" line="43"/>
-        <source>Three interleaved arms: needs two hidden layers.</source>
-        <translation>三条交错的螺旋臂：需要两个隐藏层。</translation>
+        <source>Three interleaved arms: two hidden layers learn them faster than one.</source>
+        <translation>三条交错的螺旋臂：两个隐藏层比一个学得更快。</translation>
     </message>
     <message>
         <location filename="../../micrograd_gui/core/presets.py" line="46"/>
