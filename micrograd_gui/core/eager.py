@@ -40,7 +40,8 @@ class EagerBackend:
         loss.backward()
         return float(loss.data), np.array([p.grad for p in params], dtype=np.float64)
 
-    def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray:
+    def outputs(self, theta: np.ndarray, X: np.ndarray, exact: bool = True) -> np.ndarray:
+        """Every point's outputs (always exact: `exact` is for the fast engine's interface)."""
         self.model.set_flat(theta.tolist())
         rows = [[o.data for o in self.model(input_values(px, py))] for px, py in X.tolist()]
         return np.array(rows, dtype=np.float64).reshape(len(rows), len(self.model.layers[-1].neurons))

@@ -16,7 +16,7 @@ from .eager import EagerBackend
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .losses import num_outputs, outputs_to_class, outputs_to_probs
 from .nn import MLP
-from .optim import Optimizer, OptimizerConfig
+from .optim import Optimizer, OptimizerConfig, OptimizerState
 from .rng import RNG
 
 
@@ -28,7 +28,7 @@ class Backend(Protocol):
     def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
                       ) -> tuple[float, np.ndarray]: ...
 
-    def outputs(self, theta: np.ndarray, X: np.ndarray) -> np.ndarray: ...
+    def outputs(self, theta: np.ndarray, X: np.ndarray, exact: bool = False) -> np.ndarray: ...
 
     def activations(self, theta: np.ndarray, X: np.ndarray) -> list[np.ndarray]: ...
 
@@ -307,10 +307,9 @@ class Trainer:
 
     def _load(self, st: TrainerState) -> None:
         """Put back what a step changes (not the settings nor the data, which apply live)."""
-        o = self.optimizer
         self.theta = st.theta.copy()
-        o.t, o.m, o.v = st.opt_t, st.opt_m.copy(), st.opt_v.copy()
-        o.last_update = np.zeros(self.theta.size) if st.opt_last_update is None else st.opt_last_update.copy()
+        update = np.zeros(self.theta.size) if st.opt_last_update is None else st.opt_last_update
+        self.optimizer.load(OptimizerState(st.opt_t, st.opt_m, st.opt_v, update))
         self.last_grad = None if st.last_grad is None else st.last_grad.copy()
         self.rng.setstate(st.rng_state)
         self.step_count = st.step
@@ -353,7 +352,9 @@ class Trainer:
             if not len(y):
                 out[name] = SplitMetrics(None, None, 0)
                 continue
-            pred = outputs_to_class(self.outputs(X))
+            # the training path's outputs (exact), so an accuracy is the same on every machine, also for a
+            # point on the decision boundary
+            pred = outputs_to_class(self.backend.outputs(self.theta, X, exact=True))
             # a class the output layer does not have yet (added before a reset) has no loss
             loss = self.backend.loss(self.theta, X, y) if y.max() < self.class_capacity else None
             out[name] = SplitMetrics(loss, float((pred == y).mean()), len(y))
@@ -361,10 +362,9 @@ class Trainer:
 
     # ---- save and restore ---------------------------------------------------------------------
     def state(self) -> TrainerState:
-        o = self.optimizer
-        return TrainerState(self.config, self.data, self.theta.copy(), o.t, o.m.copy(), o.v.copy(),
-                            self.rng.getstate(), self.step_count, o.last_update.copy(),
-                            None if self.last_grad is None else self.last_grad.copy())
+        o = self.optimizer.state()
+        return TrainerState(self.config, self.data, self.theta.copy(), o.t, o.m, o.v, self.rng.getstate(),
+                            self.step_count, o.last_update, None if self.last_grad is None else self.last_grad.copy())
 
     @classmethod
     def from_state(cls, st: TrainerState) -> Trainer:
