@@ -14,8 +14,8 @@ import numpy as np
 
 from .core.config import TrainConfig
 from .core.datasets import TRAIN, DatasetSpec
-from .core.graph_export import point_graph
-from .core.layout import layered_layout
+from .core.graph.layout import layered_layout
+from .core.graph.probe import point_graph
 from .core.presets import get_preset
 from .core.trainer import Trainer
 

@@ -86,7 +86,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from .core.graph_export import point_graph
+    from .core.graph.probe import point_graph
 
     config = _config(args)
     graph = point_graph(config, args.point, args.label, args.steps)
@@ -95,7 +95,7 @@ def cmd_graph(args: argparse.Namespace) -> int:
     elif args.format == "dot":
         text = graph.to_dot()
     else:
-        from .core.graph_svg import to_svg
+        from .core.graph.svg import to_svg
 
         text = to_svg(graph)
     summary = f"nodes {len(graph.nodes)} edges {len(graph.edges)}"

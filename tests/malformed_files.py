@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from micrograd_gui.core import session_file as sf
+from micrograd_gui.core.files import session_file as sf
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Trainer
 

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from micrograd_gui.core.graph.probe import point_loss_value
+from micrograd_gui.core.graph.trace import Graph, trace
+
 from .config import ConfigError, TrainConfig
 from .datasets import Dataset
-from .graph import Graph, trace
-from .graph_export import point_loss_value
 from .snapshot import Metrics, Snapshot, frozen, grid_points
 from .trainer import Diverged, Trainer, TrainerState
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from micrograd_gui.core.graph.trace import Graph
+
 from .config import TrainConfig
-from .graph import Graph
 
 EXTENT = (-2.5, 2.5, -2.5, 2.5)  # the plane the app shows: the datasets live in [-2, 2]^2
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from micrograd_gui.core.graph import Node
+from micrograd_gui.core.graph.trace import Node
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 NODE_W, NODE_H = 150.0, 58.0

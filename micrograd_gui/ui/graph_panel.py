@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from micrograd_gui.core.graph import Graph
-from micrograd_gui.core.graph_groups import layer_of
+from micrograd_gui.core.graph.groups import layer_of
+from micrograd_gui.core.graph.stepper import BackwardStepper, ForwardStepper
+from micrograd_gui.core.graph.trace import Graph
 from micrograd_gui.core.snapshot import Snapshot
-from micrograd_gui.core.stepper import BackwardStepper, ForwardStepper
 
 from .graph_items import fmt, legend_gradient
 from .graph_view import GraphView

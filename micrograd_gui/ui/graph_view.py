@@ -6,9 +6,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
-from micrograd_gui.core.graph import Graph
-from micrograd_gui.core.graph_groups import View, collapse, neuron_groups
-from micrograd_gui.core.layout import Layout, layered_layout
+from micrograd_gui.core.graph.groups import View, collapse, neuron_groups
+from micrograd_gui.core.graph.layout import Layout, layered_layout
+from micrograd_gui.core.graph.trace import Graph
 
 from .graph_items import ACTIVE_PEN, COL_GAP, NODE_H, NODE_W, PATH_PEN, ROW_GAP, EdgeItem, NodeItem
 

@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from micrograd_gui.core.graph import Graph
+from micrograd_gui.core.graph.trace import Graph
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 from .graph_items import ROLE_NAMES, fmt

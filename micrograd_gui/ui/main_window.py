@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from micrograd_gui import __version__
 from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, make_dataset
+from micrograd_gui.core.files.session_file import Session
 from micrograd_gui.core.lessons import LESSONS, Lesson
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.rng import RNG
-from micrograd_gui.core.session_file import Session
 from micrograd_gui.core.snapshot import Snapshot
 from micrograd_gui.core.trainer import data_problem_parts
 
@@ -522,7 +522,6 @@ class MainWindow(QMainWindow):
         data = make_dataset(lesson.config.dataset, RNG(lesson.config.seed))
         self.data_model.replace(data, self.tr("lesson: {title}").format(
             title=QCoreApplication.translate("Lessons", lesson.title)))
-        self.controller.reset(lesson.config, data)
         docks = {"graph": self.graph_dock, "loss": self.loss_dock}
         for key, dock in docks.items():
             dock.setVisible(key in lesson.panels)
@@ -531,6 +530,7 @@ class MainWindow(QMainWindow):
             if dock is not None:
                 dock.show()
         self.set_probe(*lesson.probe)
+        self.controller.reset(lesson.config, data)  # after the probe and docks: the new run's snapshots carry them
         self.show_lesson(lesson)
         self.message.hide()
 
@@ -567,7 +567,6 @@ class MainWindow(QMainWindow):
         self._load_config(st.config)
         self.data_model.replace(st.data, "open session")
         self.loss_plot.pending = (s.curves.get("train", []), s.curves.get("val", []))
-        self.controller.restore(st)
         ui = s.ui
         if isinstance(ui.get("active_class"), int) and 0 <= ui["active_class"] < MAX_CLASSES:
             self._set_active_class(ui["active_class"])
@@ -591,6 +590,9 @@ class MainWindow(QMainWindow):
             for d in self.findChildren(QDockWidget):
                 d.setVisible(d.objectName() in docks)
         self.lesson_box.hide()
+        # last: queued requests reach the worker in order, so the restored run's first snapshot already carries
+        # the probe and the views set above (sent before it, they would go to the run being replaced)
+        self.controller.restore(st)
 
     def offer_recovery(self) -> None:
         path = self.sessions.pending_recovery()

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
-from micrograd_gui.core import csv_io, session_file
-from micrograd_gui.core.session_file import Session, SessionError
+from micrograd_gui.core.files import csv_file, session_file
+from micrograd_gui.core.files.session_file import Session, SessionError
 from micrograd_gui.core.trainer import TrainerState
 
 if TYPE_CHECKING:
@@ -187,8 +187,8 @@ class SessionActions(QObject):
     # ---- points as CSV and pictures -----------------------------------------------------------
     def import_csv_path(self, path: str) -> bool:
         try:
-            data = csv_io.read(path)
-        except csv_io.CsvError as e:
+            data = csv_file.read(path)
+        except csv_file.CsvError as e:
             self.w.message.show_message(self.tr("Could not import {name}: {error}").format(name=Path(path).name,
                                                                                             error=e), "error")
             return False
@@ -197,7 +197,7 @@ class SessionActions(QObject):
 
     def export_csv_path(self, path: str) -> None:
         try:
-            csv_io.write(path, self.w.data_model.data)
+            csv_file.write(path, self.w.data_model.data)
         except OSError as e:
             self.w.message.show_message(self.tr("Could not write {path}: {error}").format(path=path,
                                                                                            error=e.strerror or e),

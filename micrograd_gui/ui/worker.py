@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.divergence import explain
-from micrograd_gui.core.graph import Graph, trace
-from micrograd_gui.core.graph_export import point_loss_value
+from micrograd_gui.core.graph.probe import point_loss_value
+from micrograd_gui.core.graph.trace import Graph, trace
 from micrograd_gui.core.snapshot import Metrics, Snapshot, frozen, grid_points
 from micrograd_gui.core.trainer import Diverged, Trainer, TrainerState
 

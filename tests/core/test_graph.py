@@ -7,9 +7,9 @@ import torch
 
 from micrograd_gui.cli import main
 from micrograd_gui.core.engine import Value
-from micrograd_gui.core.graph import trace, trace_values
-from micrograd_gui.core.graph_export import point_graph
-from micrograd_gui.core.layout import layered_layout
+from micrograd_gui.core.graph.layout import layered_layout
+from micrograd_gui.core.graph.probe import point_graph
+from micrograd_gui.core.graph.trace import trace, trace_values
 from micrograd_gui.core.presets import get_preset
 
 LLM = get_preset("llm101n").config.with_changes(engine="eager")
@@ -53,7 +53,7 @@ def test_input_grads_are_dloss_dx_as_torch_gives():
 
 
 def _probe_after(steps, point, label):
-    from micrograd_gui.core.graph_export import point_loss_value
+    from micrograd_gui.core.graph.probe import point_loss_value
     from micrograd_gui.core.trainer import Trainer
 
     tr = Trainer(LLM)

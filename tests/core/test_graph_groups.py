@@ -2,10 +2,10 @@
 
 import pytest
 
-from micrograd_gui.core.graph_export import point_graph
-from micrograd_gui.core.graph_groups import collapse, layer_of, neuron_groups
+from micrograd_gui.core.graph.groups import collapse, layer_of, neuron_groups
+from micrograd_gui.core.graph.probe import point_graph
+from micrograd_gui.core.graph.stepper import BackwardStepper, ForwardStepper
 from micrograd_gui.core.presets import get_preset
-from micrograd_gui.core.stepper import BackwardStepper, ForwardStepper
 
 LLM = get_preset("llm101n").config.with_changes(engine="eager")
 SPIRAL = get_preset("spiral").config.with_changes(engine="eager")

@@ -3,9 +3,9 @@
 import pytest
 
 from micrograd_gui import cli
-from micrograd_gui.core import csv_io
 from micrograd_gui.core.config import ConfigError
 from micrograd_gui.core.datasets import MAX_POINTS, DatasetSpec
+from micrograd_gui.core.files import csv_file
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Trainer
 
@@ -26,6 +26,6 @@ def test_datasets_and_csv_files_stop_at_max_points():
     with pytest.raises(ValueError, match=f"between 0 and {MAX_POINTS}"):
         DatasetSpec("quadrants", MAX_POINTS + 1, 0.0, 3).validate()
     text = "".join(f"{i % 90 / 100},0.5,{i % 2}\n" for i in range(MAX_POINTS))
-    assert len(csv_io.parse(text)) == MAX_POINTS
-    with pytest.raises(csv_io.CsvError, match=f"more than {MAX_POINTS} points"):
-        csv_io.parse(text + "0,0,0\n")
+    assert len(csv_file.parse(text)) == MAX_POINTS
+    with pytest.raises(csv_file.CsvError, match=f"more than {MAX_POINTS} points"):
+        csv_file.parse(text + "0,0,0\n")

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from micrograd_gui.core import csv_io
-from micrograd_gui.core import session_file as sf
 from micrograd_gui.core.config import ConfigError
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS
+from micrograd_gui.core.files import csv_file
+from micrograd_gui.core.files import session_file as sf
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Diverged, Trainer
 
@@ -139,8 +139,8 @@ csv_lines = st.lists(st.lists(cell, max_size=5).map(",".join), max_size=30).map(
 
 def parses_or_refuses(text: str) -> None:
     try:
-        d = csv_io.parse(text)
-    except csv_io.CsvError as e:
+        d = csv_file.parse(text)
+    except csv_file.CsvError as e:
         assert str(e)
         return
     assert 1 <= len(d) <= MAX_POINTS
@@ -167,8 +167,8 @@ def test_any_bytes_as_a_csv_file(tmp_path_factory, raw):
     p = tmp_path_factory.getbasetemp() / "fuzz-points.csv"
     p.write_bytes(raw)
     try:
-        d = csv_io.read(p)
-    except csv_io.CsvError as e:
+        d = csv_file.read(p)
+    except csv_file.CsvError as e:
         assert str(e)
         return
     assert 1 <= len(d) <= MAX_POINTS

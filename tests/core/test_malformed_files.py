@@ -5,8 +5,8 @@ import time
 import pytest
 from malformed_files import CSVS, SESSIONS, write
 
-from micrograd_gui.core import csv_io
-from micrograd_gui.core import session_file as sf
+from micrograd_gui.core.files import csv_file
+from micrograd_gui.core.files import session_file as sf
 
 QUICK_S = 5.0  # a 48 MB file of a million points is parsed and refused in about 1 s on a loaded machine
 
@@ -27,8 +27,8 @@ def test_each_malformed_csv_is_refused_with_its_reason(tmp_path, name):
     content, words = CSVS[name]
     path = write(tmp_path, name, content, ".csv")
     t0 = time.perf_counter()
-    with pytest.raises(csv_io.CsvError) as e:
-        csv_io.read(path)
+    with pytest.raises(csv_file.CsvError) as e:
+        csv_file.read(path)
     assert time.perf_counter() - t0 < QUICK_S
     assert words in str(e.value)
 

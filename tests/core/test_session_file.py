@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from micrograd_gui.core import session_file as sf
+from micrograd_gui.core.files import session_file as sf
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Trainer
 

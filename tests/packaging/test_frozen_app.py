@@ -58,7 +58,7 @@ def test_python_modules_in_the_bundle(bundled_modules):
     """The archive of Python modules holds what cli.py imports lazily, and no test-only package."""
     modules = bundled_modules
     for needed in ("micrograd_gui.resources", "micrograd_gui.bench", "micrograd_gui.selftest",
-                   "micrograd_gui.ui.main_window", "micrograd_gui.core.graph_svg", "pyqtgraph", "numpy",
+                   "micrograd_gui.ui.main_window", "micrograd_gui.core.graph.svg", "pyqtgraph", "numpy",
                    "PIL.GifImagePlugin"):  # the recorder writes GIFs with Pillow
         assert needed in modules, f"{needed} is not in the bundle"
     unwanted = {"torch", "micrograd", "hypothesis", "pytest", "_pytest", "pytestqt", "tkinter", "sympy", "mypy"}

@@ -17,7 +17,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from micrograd_gui.core import session_file
+from micrograd_gui.core.files import session_file
 from micrograd_gui.ui.main_window import MainWindow
 from micrograd_gui.ui.session_actions import recovery_path
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from micrograd_gui.core import session_file
+from micrograd_gui.core.files import session_file
 from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
 
 HELPER = Path(__file__).with_name("recovery_app.py")

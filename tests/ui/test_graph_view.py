@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from uihelpers import click_data, wait_snapshot
 
-from micrograd_gui.core.graph import trace
-from micrograd_gui.core.graph_export import point_loss_value
-from micrograd_gui.core.layout import layered_layout
+from micrograd_gui.core.graph.layout import layered_layout
+from micrograd_gui.core.graph.probe import point_loss_value
+from micrograd_gui.core.graph.trace import trace
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Trainer
 from micrograd_gui.ui.graph_items import NodeItem
@@ -166,7 +166,7 @@ def test_layout_is_identical_across_runs(qtbot, make_window):
 
 
 def engine_graph_for_default():
-    from micrograd_gui.core.graph_export import point_graph
+    from micrograd_gui.core.graph.probe import point_graph
 
     return point_graph(get_preset("llm101n").config.with_changes(engine="eager"), (0.0, 0.0), 0)
 

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from micrograd_gui.core import atomic
+from micrograd_gui.core.files import atomic
 
 OLD = '{"the user\'s": "precious session"}'
 

@@ -6,7 +6,7 @@ import json
 import math
 from dataclasses import asdict, dataclass
 
-from .engine import Value
+from micrograd_gui.core.engine import Value
 
 ROLES = ("input", "parameter", "constant", "intermediate")
 

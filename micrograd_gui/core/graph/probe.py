@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from .config import ConfigError, TrainConfig
-from .engine import Value
-from .graph import Graph, trace
-from .losses import point_loss
-from .nn import MLP, input_values
-from .trainer import Trainer
+from micrograd_gui.core.config import ConfigError, TrainConfig
+from micrograd_gui.core.engine import Value
+from micrograd_gui.core.graph.trace import Graph, trace
+from micrograd_gui.core.losses import point_loss
+from micrograd_gui.core.nn import MLP, input_values
+from micrograd_gui.core.trainer import Trainer
 
 
 def point_loss_value(model: MLP, loss: str, stable: bool, point: tuple[float, float], label: int) -> Value:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .graph import Graph
+from micrograd_gui.core.graph.trace import Graph
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from typing import Any
 
 import numpy as np
 
-from .atomic import atomic_write, read_text
-from .config import ConfigError, TrainConfig
-from .datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
-from .optim import OptimizerConfig
-from .trainer import Trainer, TrainerState
+from micrograd_gui.core.config import ConfigError, TrainConfig
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
+from micrograd_gui.core.files.atomic import atomic_write, read_text
+from micrograd_gui.core.optim import OptimizerConfig
+from micrograd_gui.core.trainer import Trainer, TrainerState
 
 FORMAT = "micrograd-gui-session"
 VERSION = 1

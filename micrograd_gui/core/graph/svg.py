@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from .graph import Graph
-from .layout import layered_layout
+from micrograd_gui.core.graph.layout import layered_layout
+from micrograd_gui.core.graph.trace import Graph
 
 FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#eeeeee", "intermediate": "#ffffff"}
 W, H, DX, DY = 150, 52, 200, 64

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .graph import Graph, Node
+from micrograd_gui.core.graph.trace import Graph, Node
 
 _OUTPUT = re.compile(r"^(?:h\[(\d+)\]\[(\d+)\]|logit (\d+))$")
 

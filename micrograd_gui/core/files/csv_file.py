@@ -7,8 +7,8 @@ import io
 import math
 import os
 
-from .atomic import atomic_write, read_text
-from .datasets import MAX_CLASSES, MAX_POINTS, SPLIT_NAMES, Dataset, split_for_new_point
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, SPLIT_NAMES, Dataset, split_for_new_point
+from micrograd_gui.core.files.atomic import atomic_write, read_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REPORTED = 8

@@ -1,0 +1,1 @@
+"""What the app reads and writes: atomic writes, the session file and CSV points."""
