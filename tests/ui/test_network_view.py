@@ -8,11 +8,12 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from uihelpers import click_data, wait_snapshot
 
 from micrograd_gui.core.presets import get_preset
+from micrograd_gui.core.run import NEURON_MAP_EAGER, NEURON_MAP_IDLE, NEURON_MAP_RUNNING
 from micrograd_gui.core.snapshot import grid_points
 from micrograd_gui.core.trainer import Trainer
 from micrograd_gui.ui.graph_items import NEG, POS, fmt
 from micrograd_gui.ui.network_canvas import MAX_DRAWN_EDGES, NetworkCanvas, map_rgb
-from micrograd_gui.ui.worker import NEURON_MAP_EAGER, NEURON_MAP_IDLE, NEURON_MAP_RUNNING, TrainingWorker
+from micrograd_gui.ui.worker import TrainingWorker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
