@@ -131,3 +131,25 @@ def test_export_any_panel_and_the_window_as_png(qtbot, window, tmp_path, monkeyp
     assert img.width() == w.loss_plot.width() and img.height() == w.loss_plot.height()
     w.findChild(type(w.undo_action), "exportWindowAction").trigger()
     assert QImage(str(target)).width() == w.width()
+
+
+def test_the_first_snapshot_of_a_reopened_session_or_a_lesson_carries_its_probe(qtbot, window, tmp_path):
+    """No snapshot of the new run may show the probe of the run before it (the worker gets the probe first)."""
+    import json
+
+    from malformed_files import good_session_text
+
+    w = window
+    doc = json.loads(good_session_text())
+    doc["ui"] = {"probe": [1.0, 0.5, 1], "docks": ["graphDock", "lossDock"]}
+    path = tmp_path / "probe.json"
+    path.write_text(json.dumps(doc))
+    run = w.controller.last.run
+    with qtbot.waitSignal(w.controller.snapshot, check_params_cb=lambda s: s.run > run, timeout=10_000) as first:
+        assert w.sessions.open_path(str(path))
+    assert first.args[0].probe == w.probe == (1.0, 0.5, 1) and first.args[0].graph is not None
+    moons = next(lesson for lesson in LESSONS if lesson.name == "moons")
+    run = first.args[0].run
+    with qtbot.waitSignal(w.controller.snapshot, check_params_cb=lambda s: s.run > run, timeout=10_000) as first:
+        w.start_lesson(moons)
+    assert first.args[0].probe == w.probe == moons.probe
