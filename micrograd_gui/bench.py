@@ -178,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--soak-steps", type=int, default=50_000, help="steps the soak trains (default 50000)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.soak:
-        from .soak import run_soak  # opens the window: imports Qt only when asked to
+        from .ui.diagnostics.soak import run_soak  # opens the window: imports Qt only when asked to
 
         return run_soak(args.soak_steps)
     n, slow = args.steps, args.slow_steps

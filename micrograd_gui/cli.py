@@ -127,7 +127,7 @@ def run_gui(self_test: bool = False) -> int:
 
     pg.setConfigOptions(antialias=False)  # antialiased paths cost most of a frame; symbols are cached anyway
     if self_test:  # a report for the command line: in English whatever the language setting
-        from .selftest import run_self_test
+        from .ui.diagnostics.selftest import run_self_test
 
         return run_self_test(app)
     from .ui.app_shell import AppShell
