@@ -53,7 +53,7 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.index = index  # position in the shown graph
         self.node = node
-        self.scale = 1.0
+        self.grad_scale = 1.0  # the |grad| that gets the full colour (not QGraphicsItem.scale())
         self.state = ""  # "", "active" (being processed), "touched" (just received grad), "path", "pending"
         self.hidden_data = False
         self.hidden_grad = False
@@ -71,8 +71,8 @@ class NodeItem(QGraphicsItem):
     def set_node(self, node: Node, scale: float) -> None:
         changed = (fmt(node.data), fmt(node.grad)) != (fmt(self.node.data), fmt(self.node.grad))
         self.node = node
-        if changed or scale != self.scale:
-            self.scale = scale
+        if changed or scale != self.grad_scale:
+            self.grad_scale = scale
             self.update()
 
     def set_state(self, state: str) -> None:
@@ -110,7 +110,7 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(rect, radius, radius)
         band = QRectF(1, NODE_H * 0.66, NODE_W - 2, NODE_H * 0.34 - 1)
         if not self.hidden_grad:
-            painter.fillRect(band, grad_colour(self.grad, self.scale))
+            painter.fillRect(band, grad_colour(self.grad, self.grad_scale))
         if self.state == "touched":
             painter.fillRect(band, QColor(123, 50, 148, 70))
         if lod < 0.45:  # zoomed far out: boxes and colours only

@@ -26,10 +26,10 @@ class MessageBar(QWidget):
         close.setText("✕")
         close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(8, 4, 4, 4)
-        lay.addWidget(self.text, 1)
-        lay.addWidget(close)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(8, 4, 4, 4)
+        self._row.addWidget(self.text, 1)
+        self._row.addWidget(close)
         self.kind = ""
         self._buttons: list[QPushButton] = []
         self.hide()
@@ -47,7 +47,7 @@ class MessageBar(QWidget):
             b.setObjectName(f"messageAction{i}")
             b.clicked.connect(callback)
             b.clicked.connect(self.hide)
-            self.layout().insertWidget(1 + i, b)
+            self._row.insertWidget(1 + i, b)
             self._buttons.append(b)
         self.setStyleSheet(f"#messageBar {{ {STYLES[kind]} border-radius: 4px; }}")
         self.show()
