@@ -53,6 +53,7 @@ class ControlsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("controlsPanel")
         # ---- run buttons
         self.play = QPushButton(self.tr("Play"))
         self.play.setObjectName("playButton")
@@ -102,14 +103,20 @@ class ControlsPanel(QWidget):
         self.momentum = NumberField(self.tr("Momentum"), 0.9, 0.0, 0.999)
         self.beta1 = NumberField("β1", 0.9, 0.0, 0.999)
         self.beta2 = NumberField("β2", 0.95, 0.0, 0.9999)
+        self.momentum.edit.setObjectName("momentumInput")
+        self.beta1.edit.setObjectName("beta1Input")
+        self.beta2.edit.setObjectName("beta2Input")
         self.momentum.edit.setToolTip(self.tr("How much of the last update carries into the next one"))
         self.beta1.edit.setToolTip(self.tr("AdamW: decay of the running mean of gradients (m)"))
         self.beta2.edit.setToolTip(self.tr("AdamW: decay of the running mean of squared gradients (v)"))
         self.weight_decay = NumberField(self.tr("Weight decay"), 0.0, 0.0, 1.0)
+        self.weight_decay.edit.setObjectName("weightDecayInput")
         self.weight_decay.edit.setToolTip(self.tr("AdamW: decoupled decay; SGD: added to the gradient"))
         self.lr_decay = QCheckBox(self.tr("Linear decay"))
+        self.lr_decay.setObjectName("lrDecayToggle")
         self.lr_decay.setToolTip(self.tr("lr_k = lr · (1 − 0.9·k/steps), as in micrograd's demo"))
         self.l2 = NumberField("L2", 0.0, 0.0, 1.0)
+        self.l2.edit.setObjectName("l2Input")
         self.l2.edit.setToolTip(self.tr("Adds α·Σp² to the loss"))
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
@@ -140,6 +147,7 @@ class ControlsPanel(QWidget):
         for key, title in LOSS_TITLES.items():
             self.loss.addItem(QCoreApplication.translate("Losses", title), key)
         self.stable = QCheckBox(self.tr("Stable softmax"))
+        self.stable.setObjectName("stableSoftmaxToggle")
         self.stable.setToolTip(self.tr("Subtract max(logits) before exp; off reproduces LLM101n's reference exactly"))
         self.depth_input = QSpinBox()
         self.depth_input.setObjectName("depthInput")
@@ -164,6 +172,7 @@ class ControlsPanel(QWidget):
         for a in ACTIVATIONS:
             self.activation.addItem(a, a)
         self.init = QComboBox()
+        self.init.setObjectName("initChooser")
         self.init.addItem("±1/√nin (LLM101n)", None)
         self.init.addItem("±1 (micrograd)", 1.0)
         self.init.setToolTip(self.tr("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's "

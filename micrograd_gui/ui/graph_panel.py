@@ -66,6 +66,7 @@ class GraphPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("graphPanel")
         self.graph_view = GraphView()
         self.inspector = Inspector()
         self.legend = GradLegend()
@@ -86,6 +87,7 @@ class GraphPanel(QWidget):
         self.find_input.setClearButtonEnabled(True)
         self.find_input.returnPressed.connect(self._on_find)
         self.find_result = QLabel()
+        self.find_result.setObjectName("findResult")
         fit = self._button(self.tr("Fit"), self.tr("Fit the whole graph in view (F)"), self.graph_view.fit,
                            "fitButton")
         collapse = self._button(self.tr("Collapse neurons"), self.tr("One box per neuron: its output and grad"),

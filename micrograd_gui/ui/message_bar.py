@@ -23,6 +23,7 @@ class MessageBar(QWidget):
         self.text.setObjectName("messageText")
         self.text.setWordWrap(True)
         close = QToolButton()
+        close.setObjectName("messageClose")
         close.setText("✕")
         close.setToolTip(self.tr("Dismiss"))
         close.clicked.connect(self.hide)
