@@ -8,13 +8,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from micrograd_gui.core.graph.trace import Node
+from micrograd_gui.core.graph.trace import ROLE_FILL, Node
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 NODE_W, NODE_H = 150.0, 58.0
 COL_GAP, ROW_GAP = 70.0, 18.0
-ROLE_FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#ececec", "intermediate": "#ffffff",
-             "neuron": "#fff1c9"}
 # English; shown as QCoreApplication.translate("Roles", name)
 ROLE_NAMES = {"input": QT_TRANSLATE_NOOP("Roles", "input"), "parameter": QT_TRANSLATE_NOOP("Roles", "parameter"),
               "constant": QT_TRANSLATE_NOOP("Roles", "constant"),
