@@ -83,6 +83,6 @@ def run_self_test(app: QApplication) -> int:
     print(f"event loop lateness p50 (5 ms timer, training): {np.percentile(late, 50):.1f} ms")
     print(f"event loop lateness p99 (5 ms timer, training): {np.percentile(late, 99):.1f} ms")
     drv.close()
-    check(not ctl.thread.isRunning(), "closing the window stops the training thread")
+    check(not ctl.training_thread.isRunning(), "closing the window stops the training thread")
     print("self-test " + ("passed" if not failures else f"FAILED: {'; '.join(failures)}"), flush=True)
     return 0 if not failures else 1
