@@ -9,6 +9,7 @@ import resource
 import statistics
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 
 import numpy as np
 
@@ -178,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--soak-steps", type=int, default=50_000, help="steps the soak trains (default 50000)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.soak:
-        from .soak import run_soak  # opens the window: imports Qt only when asked to
+        from .ui.diagnostics.soak import run_soak  # opens the window: imports Qt only when asked to
 
         return run_soak(args.soak_steps)
     n, slow = args.steps, args.slow_steps
@@ -202,10 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"{name} step torch", step[name, "torch"], "ms")
         if name in ("moons-demo", "spiral-80"):
             continue
-        maps[name, "fast"] = median_ms(lambda t=t: prob_map(t, G), args.maps, 2)
+        maps[name, "fast"] = median_ms(partial(prob_map, t, G), args.maps, 2)
         say(f"{name} map {GRID}x{GRID} fast", maps[name, "fast"], "ms")
         if tprobs is not None:
-            maps[name, "torch"] = median_ms(lambda p=tprobs: p(G), args.maps, 2)
+            maps[name, "torch"] = median_ms(partial(tprobs, G), args.maps, 2)
             say(f"{name} map {GRID}x{GRID} torch", maps[name, "torch"], "ms")
 
     # Value graphs are garbage-collected as they go: freeze what the imports (torch) allocated, so that
@@ -218,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(f"{name} step eager ({slow} steps)", step[name, "eager"], "ms")
         if (name, "fast") in maps:
             sub = G[:: len(G) // max(1, args.eager_map_points)]
-            ms = median_ms(lambda t=t, sub=sub: prob_map(t, sub), 1, 0)
+            ms = median_ms(partial(prob_map, t, sub), 1, 0)
             maps[name, "eager"] = ms * len(G) / len(sub)
             say(f"{name} map {GRID}x{GRID} eager (scaled from {len(sub)} points)", maps[name, "eager"], "ms")
     if have_micrograd:
@@ -240,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         say("moons-demo step micrograd/eager", step["moons-demo", "micrograd"] / step["moons-demo", "eager"], "x")
     for name in [n for n in ("llm101n", "spiral-500") if n in chosen]:  # the graph view lays out once per shape
         g = point_graph(cases()[name], (0.0, 0.0), 0)
-        ms = median_ms(lambda g=g: layered_layout(g), 20, 2)
+        ms = median_ms(partial(layered_layout, g), 20, 2)
         say(f"{name} graph layout ({len(g.nodes)} nodes)", ms, "ms")
     say("peak memory", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
     return 0

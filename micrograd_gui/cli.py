@@ -117,7 +117,8 @@ def run_gui(self_test: bool = False) -> int:
         print(f"micrograd-gui: Qt could not be loaded ({e}); reinstall with 'pip install -e .'", file=sys.stderr)
         return 3
     sys.setswitchinterval(0.001)  # let the GUI thread take the GIL from the training thread quickly
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed QCoreApplication; the app's widgets need a QApplication
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("micrograd-gui")
     app.setOrganizationName("micrograd_gui")
     app.setApplicationVersion(__version__)
@@ -127,7 +128,7 @@ def run_gui(self_test: bool = False) -> int:
 
     pg.setConfigOptions(antialias=False)  # antialiased paths cost most of a frame; symbols are cached anyway
     if self_test:  # a report for the command line: in English whatever the language setting
-        from .selftest import run_self_test
+        from .ui.diagnostics.selftest import run_self_test
 
         return run_self_test(app)
     from .ui.app_shell import AppShell

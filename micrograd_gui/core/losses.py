@@ -9,6 +9,7 @@ import numpy as np
 
 from .engine import Value
 from .i18n_marks import QT_TRANSLATE_NOOP
+from .names import logit_name
 
 LOSSES = ("cross_entropy", "hinge", "mse")
 LOSS_TITLES = {"cross_entropy": QT_TRANSLATE_NOOP("Losses", "Cross-entropy"),
@@ -53,7 +54,7 @@ def cross_entropy(logits: Sequence[Value], target: Target, stable: bool = True) 
     """-log softmax(logits)[target]; `stable` subtracts max(logits) as a constant first."""
     for k, z in enumerate(logits):
         if not z.label:
-            z.label = f"logit {k}"
+            z.label = logit_name(k)
     if stable:
         m = max(z.data for z in logits)
         logits = [z - m for z in logits]

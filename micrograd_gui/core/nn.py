@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .engine import Value
+from .names import bias_name, input_name, neuron_name, weight_name
 from .rng import RNG
 
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear")
@@ -37,12 +38,12 @@ class Neuron(Module):
     """act(b + w0*x0 + w1*x1 + ...), summed left to right starting from the bias."""
 
     def __init__(self, nin: int, rng: RNG, act: str = "tanh", init_scale: float | None = None,
-                 name: str = ""):
+                 layer: int = 0, index: int = 0):
         # LLM101n scales by nin**-0.5; micrograd's nn.py uses scale 1 (init_scale=1.0)
         scale = nin**-0.5 if init_scale is None else init_scale
-        self.w = [Value(rng.uniform(-1, 1) * scale, label=f"w{name}[{i}]", role="parameter")
+        self.w = [Value(rng.uniform(-1, 1) * scale, label=weight_name(layer, index, i), role="parameter")
                   for i in range(nin)]
-        self.b = Value(0, label=f"b{name}", role="parameter")
+        self.b = Value(0, label=bias_name(layer, index), role="parameter")
         self.act = act
 
     def __call__(self, x: Sequence[Value | float]) -> Value:
@@ -63,7 +64,7 @@ class Layer(Module):
 
     def __init__(self, nin: int, nout: int, rng: RNG, act: str = "tanh", init_scale: float | None = None,
                  index: int = 0):
-        self.neurons = [Neuron(nin, rng, act, init_scale, name=f"[{index}][{j}]") for j in range(nout)]
+        self.neurons = [Neuron(nin, rng, act, init_scale, index, j) for j in range(nout)]
 
     def __call__(self, x: Sequence[Value | float]) -> list[Value]:
         return [n(x) for n in self.neurons]
@@ -95,7 +96,7 @@ class MLP(Module):
         for i, layer in enumerate(self.layers):
             out = layer(out)
             for j, v in enumerate(out):  # names the graph view shows and groups neurons by
-                v.label = f"logit {j}" if i == last else f"h[{i}][{j}]"
+                v.label = neuron_name(i, j, output=i == last)
         return list(out)  # type: ignore[arg-type]
 
     def parameters(self) -> list[Value]:
@@ -117,4 +118,4 @@ class MLP(Module):
 
 def input_values(x: float, y: float) -> list[Value]:
     """A point's coordinates as the two input nodes every first-layer neuron shares."""
-    return [Value(x, label="x0", role="input"), Value(y, label="x1", role="input")]
+    return [Value(x, label=input_name(0), role="input"), Value(y, label=input_name(1), role="input")]

@@ -9,7 +9,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .config import ConfigError, TrainConfig
+from .config import MAX_PARAMETERS, ConfigError, TrainConfig
 from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
 from .divergence import cause
 from .eager import EagerBackend
@@ -162,8 +162,8 @@ class Trainer:
         nout = num_outputs(config.loss, self.num_classes)
         self.model = MLP(2, [*config.hidden, nout], rng, config.activation, config.init_scale)
         n_params = len(self.model.parameters())
-        if n_params > 20_000:
-            raise ConfigError(f"the model would have {n_params} parameters; the limit is 20000")
+        if n_params > MAX_PARAMETERS:
+            raise ConfigError(f"the model would have {n_params} parameters; the limit is {MAX_PARAMETERS}")
         self.rng = rng  # mini-batches draw from where initialisation left off
         self.theta = np.array(self.model.get_flat(), dtype=np.float64)
         self.optimizer = Optimizer(config.optimizer, len(self.theta))

@@ -81,8 +81,9 @@ class AppShell(QObject):
         self._switching = None
         session = old.sessions.session(state) if state is not None else None
         running = self._was_running
-        carried = {"path": old.sessions.path, "speed": old.controls.speed.currentIndex(),
-                   "log": old.loss_plot.log_scale.isChecked(), "presentation": old.presentation_action.isChecked()}
+        # carried over to the new window
+        path, speed = old.sessions.path, old.controls.speed.currentIndex()
+        log_scale, presentation = old.loss_plot.log_scale.isChecked(), old.presentation_action.isChecked()
         config = old.applied
         quit_on_close = self.app.quitOnLastWindowClosed()
         self.app.setQuitOnLastWindowClosed(False)  # for the moment no window is open
@@ -101,11 +102,11 @@ class AppShell(QObject):
                         new.show_lesson(get_lesson(lesson))
                     except ValueError:
                         pass
-            new.sessions.path = carried["path"]
-            new.controls.speed.setCurrentIndex(carried["speed"])
-            new.loss_plot.log_scale.setChecked(carried["log"])
+            new.sessions.path = path
+            new.controls.speed.setCurrentIndex(speed)
+            new.loss_plot.log_scale.setChecked(log_scale)
             new.show()
-            if carried["presentation"]:
+            if presentation:
                 new.presentation_action.setChecked(True)
             new.activateWindow()
             if running:

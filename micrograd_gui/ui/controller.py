@@ -42,12 +42,12 @@ class Controller(QObject):
         super().__init__(parent)
         self.running = False
         self.last: Snapshot | None = None
-        self.thread = QThread()
-        self.thread.setObjectName("trainingThread")
+        self.training_thread = QThread()
+        self.training_thread.setObjectName("trainingThread")
         self.worker = TrainingWorker(config, data)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.start)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker.moveToThread(self.training_thread)
+        self.training_thread.started.connect(self.worker.start)
+        self.training_thread.finished.connect(self.worker.deleteLater)
         for sig, slot in ((self._play, self.worker.play), (self._pause, self.worker.pause),
                           (self._step, self.worker.step_n), (self._reset, self.worker.reset),
                           (self._set_data, self.worker.set_data), (self._set_live, self.worker.set_live),
@@ -64,7 +64,7 @@ class Controller(QObject):
         self.worker.failed.connect(self._on_failed)
         self.worker.diverged.connect(self._on_diverged)
         self.worker.running_changed.connect(self._on_running_changed)
-        self.thread.start()
+        self.training_thread.start()
 
     # ---- intents ------------------------------------------------------------------------------
     def play(self) -> None:
@@ -121,10 +121,10 @@ class Controller(QObject):
 
     def shutdown(self) -> None:
         """Stop training and join the thread, before any Qt object it uses is destroyed."""
-        if self.thread.isRunning():
+        if self.training_thread.isRunning():
             QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
-            self.thread.quit()
-            self.thread.wait()
+            self.training_thread.quit()
+            self.training_thread.wait()
 
     # ---- results (GUI thread) -----------------------------------------------------------------
     @Slot(object)

@@ -53,6 +53,7 @@ class ControlsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("controlsPanel")
         # ---- run buttons
         self.play = QPushButton(self.tr("Play"))
         self.play.setObjectName("playButton")
@@ -66,8 +67,8 @@ class ControlsPanel(QWidget):
         self.reset = QPushButton(self.tr("Reset"))
         self.reset.setObjectName("resetButton")
         self.reset.setToolTip(self.tr("Re-initialise the weights from the seed and apply network changes (R)"))
-        for b in (self.play, self.step, self.step10, self.reset):
-            b.setMinimumHeight(34)
+        for button in (self.play, self.step, self.step10, self.reset):
+            button.setMinimumHeight(34)
         bold = QFont()  # only the weight is set, so the size still follows the window (presentation mode)
         bold.setBold(True)
         self.play.setFont(bold)
@@ -102,19 +103,25 @@ class ControlsPanel(QWidget):
         self.momentum = NumberField(self.tr("Momentum"), 0.9, 0.0, 0.999)
         self.beta1 = NumberField("β1", 0.9, 0.0, 0.999)
         self.beta2 = NumberField("β2", 0.95, 0.0, 0.9999)
+        self.momentum.edit.setObjectName("momentumInput")
+        self.beta1.edit.setObjectName("beta1Input")
+        self.beta2.edit.setObjectName("beta2Input")
         self.momentum.edit.setToolTip(self.tr("How much of the last update carries into the next one"))
         self.beta1.edit.setToolTip(self.tr("AdamW: decay of the running mean of gradients (m)"))
         self.beta2.edit.setToolTip(self.tr("AdamW: decay of the running mean of squared gradients (v)"))
         self.weight_decay = NumberField(self.tr("Weight decay"), 0.0, 0.0, 1.0)
+        self.weight_decay.edit.setObjectName("weightDecayInput")
         self.weight_decay.edit.setToolTip(self.tr("AdamW: decoupled decay; SGD: added to the gradient"))
         self.lr_decay = QCheckBox(self.tr("Linear decay"))
+        self.lr_decay.setObjectName("lrDecayToggle")
         self.lr_decay.setToolTip(self.tr("lr_k = lr · (1 − 0.9·k/steps), as in micrograd's demo"))
         self.l2 = NumberField("L2", 0.0, 0.0, 1.0)
+        self.l2.edit.setObjectName("l2Input")
         self.l2.edit.setToolTip(self.tr("Adds α·Σp² to the loss"))
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
-        for b in BATCHES:
-            self.batch.addItem(self.tr("Full batch") if b == 0 else self.tr("{n} points").format(n=b), b)
+        for size in BATCHES:
+            self.batch.addItem(self.tr("Full batch") if size == 0 else self.tr("{n} points").format(n=size), size)
         self.batch.setToolTip(self.tr("Mini-batches are drawn from the seed"))
         self._decay_steps = 100
 
@@ -140,11 +147,12 @@ class ControlsPanel(QWidget):
         for key, title in LOSS_TITLES.items():
             self.loss.addItem(QCoreApplication.translate("Losses", title), key)
         self.stable = QCheckBox(self.tr("Stable softmax"))
+        self.stable.setObjectName("stableSoftmaxToggle")
         self.stable.setToolTip(self.tr("Subtract max(logits) before exp; off reproduces LLM101n's reference exactly"))
-        self.depth = QSpinBox()
-        self.depth.setObjectName("depthInput")
-        self.depth.setRange(0, MAX_DEPTH)
-        self.depth.setToolTip(self.tr("Number of hidden layers (0: a linear model)"))
+        self.depth_input = QSpinBox()
+        self.depth_input.setObjectName("depthInput")
+        self.depth_input.setRange(0, MAX_DEPTH)
+        self.depth_input.setToolTip(self.tr("Number of hidden layers (0: a linear model)"))
         self.widths: list[QSpinBox] = []
         self.widths_box = QWidget()
         width_row = QHBoxLayout(self.widths_box)
@@ -164,6 +172,7 @@ class ControlsPanel(QWidget):
         for a in ACTIVATIONS:
             self.activation.addItem(a, a)
         self.init = QComboBox()
+        self.init.setObjectName("initChooser")
         self.init.addItem("±1/√nin (LLM101n)", None)
         self.init.addItem("±1 (micrograd)", 1.0)
         self.init.setToolTip(self.tr("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's "
@@ -176,7 +185,7 @@ class ControlsPanel(QWidget):
         net_form = QFormLayout()
         net_form.addRow(self.tr("Loss"), self.loss)
         net_form.addRow("", self.stable)
-        net_form.addRow(self.tr("Hidden layers"), self.depth)
+        net_form.addRow(self.tr("Hidden layers"), self.depth_input)
         net_form.addRow(self.tr("Neurons"), self.widths_box)
         net_form.addRow(self.tr("Activation"), self.activation)
         net_form.addRow(self.tr("Init"), self.init)
@@ -214,16 +223,16 @@ class ControlsPanel(QWidget):
             c.currentIndexChanged.connect(lambda _i: self.live_changed.emit())
         self.lr_decay.toggled.connect(lambda _b: self.live_changed.emit())
         self.optimizer.currentIndexChanged.connect(self._show_optimizer_fields)
-        self.depth.valueChanged.connect(self._show_widths)
+        self.depth_input.valueChanged.connect(self._show_widths)
         for w in (self.loss, self.activation, self.init):
             w.currentIndexChanged.connect(lambda _i: self.network_changed.emit())
-        for s in (self.depth, *self.widths):
+        for s in (self.depth_input, *self.widths):
             s.valueChanged.connect(lambda _v: self.network_changed.emit())
         self.stable.toggled.connect(lambda _b: self.network_changed.emit())
 
     # ---- config <-> widgets -------------------------------------------------------------------
     def set_config(self, c: TrainConfig) -> None:
-        widgets = (self.optimizer, self.batch, self.loss, self.stable, self.depth, self.activation, self.init,
+        widgets = (self.optimizer, self.batch, self.loss, self.stable, self.depth_input, self.activation, self.init,
                    self.lr_decay, *self.widths)
         for w in widgets:
             w.blockSignals(True)
@@ -241,7 +250,7 @@ class ControlsPanel(QWidget):
         self.batch.setCurrentIndex(max(0, self.batch.findData(c.batch_size)))
         self.loss.setCurrentIndex(self.loss.findData(c.loss))
         self.stable.setChecked(c.stable_softmax)
-        self.depth.setValue(len(c.hidden))
+        self.depth_input.setValue(len(c.hidden))
         for i, h in enumerate(c.hidden):
             self.widths[i].setValue(min(h, MAX_GUI_WIDTH))
         self.activation.setCurrentIndex(self.activation.findData(c.activation))
@@ -262,7 +271,7 @@ class ControlsPanel(QWidget):
         return base.with_changes(
             optimizer=self.optimizer_config(), l2=self.l2.value(), batch_size=int(self.batch.currentData()),
             loss=self.loss.currentData(), stable_softmax=self.stable.isChecked(),
-            hidden=tuple(self.widths[i].value() for i in range(self.depth.value())),
+            hidden=tuple(self.widths[i].value() for i in range(self.depth_input.value())),
             activation=self.activation.currentData(), init_scale=self.init.currentData())
 
     # ---- state shown ------------------------------------------------------------------------------
@@ -292,4 +301,4 @@ class ControlsPanel(QWidget):
 
     def _show_widths(self) -> None:
         for i, s in enumerate(self.widths):
-            s.setVisible(i < self.depth.value())
+            s.setVisible(i < self.depth_input.value())

@@ -76,6 +76,7 @@ class DataPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("dataPanel")
         self.palette_name = "standard"
         self.hard_regions = False
         self.show_contour = False

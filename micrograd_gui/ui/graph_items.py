@@ -8,13 +8,11 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
-from micrograd_gui.core.graph.trace import Node
+from micrograd_gui.core.graph.trace import ROLE_FILL, Node
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
 NODE_W, NODE_H = 150.0, 58.0
 COL_GAP, ROW_GAP = 70.0, 18.0
-ROLE_FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#ececec", "intermediate": "#ffffff",
-             "neuron": "#fff1c9"}
 # English; shown as QCoreApplication.translate("Roles", name)
 ROLE_NAMES = {"input": QT_TRANSLATE_NOOP("Roles", "input"), "parameter": QT_TRANSLATE_NOOP("Roles", "parameter"),
               "constant": QT_TRANSLATE_NOOP("Roles", "constant"),
@@ -53,7 +51,7 @@ class NodeItem(QGraphicsItem):
         super().__init__()
         self.index = index  # position in the shown graph
         self.node = node
-        self.scale = 1.0
+        self.grad_scale = 1.0  # the |grad| that gets the full colour (not QGraphicsItem.scale())
         self.state = ""  # "", "active" (being processed), "touched" (just received grad), "path", "pending"
         self.hidden_data = False
         self.hidden_grad = False
@@ -71,8 +69,8 @@ class NodeItem(QGraphicsItem):
     def set_node(self, node: Node, scale: float) -> None:
         changed = (fmt(node.data), fmt(node.grad)) != (fmt(self.node.data), fmt(self.node.grad))
         self.node = node
-        if changed or scale != self.scale:
-            self.scale = scale
+        if changed or scale != self.grad_scale:
+            self.grad_scale = scale
             self.update()
 
     def set_state(self, state: str) -> None:
@@ -110,7 +108,7 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(rect, radius, radius)
         band = QRectF(1, NODE_H * 0.66, NODE_W - 2, NODE_H * 0.34 - 1)
         if not self.hidden_grad:
-            painter.fillRect(band, grad_colour(self.grad, self.scale))
+            painter.fillRect(band, grad_colour(self.grad, self.grad_scale))
         if self.state == "touched":
             painter.fillRect(band, QColor(123, 50, 148, 70))
         if lod < 0.45:  # zoomed far out: boxes and colours only

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtSvg import QSvgGenerator
@@ -64,6 +66,7 @@ class GraphPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("graphPanel")
         self.graph_view = GraphView()
         self.inspector = Inspector()
         self.legend = GradLegend()
@@ -77,13 +80,14 @@ class GraphPanel(QWidget):
         self.label.setObjectName("probeLabel")
         self.label.setToolTip(self.tr("The class the point's loss is computed for"))
         self.label.currentIndexChanged.connect(lambda i: self.probe_label_changed.emit(max(i, 0)))
-        self.find = QLineEdit()
-        self.find.setObjectName("findNode")
-        self.find.setToolTip(self.tr("Type a node's label and press Enter to select it"))
-        self.find.setPlaceholderText(self.tr("find a node: w[0][1][0], logit 2, loss …"))
-        self.find.setClearButtonEnabled(True)
-        self.find.returnPressed.connect(self._on_find)
+        self.find_input = QLineEdit()
+        self.find_input.setObjectName("findNode")
+        self.find_input.setToolTip(self.tr("Type a node's label and press Enter to select it"))
+        self.find_input.setPlaceholderText(self.tr("find a node: w[0][1][0], logit 2, loss …"))
+        self.find_input.setClearButtonEnabled(True)
+        self.find_input.returnPressed.connect(self._on_find)
         self.find_result = QLabel()
+        self.find_result.setObjectName("findResult")
         fit = self._button(self.tr("Fit"), self.tr("Fit the whole graph in view (F)"), self.graph_view.fit,
                            "fitButton")
         collapse = self._button(self.tr("Collapse neurons"), self.tr("One box per neuron: its output and grad"),
@@ -92,8 +96,8 @@ class GraphPanel(QWidget):
         svg = self._button("SVG…", self.tr("Export the graph as SVG"), self._export_svg, "exportSvgButton")
         png = self._button("PNG…", self.tr("Export the graph as PNG"), self._export_png, "exportPngButton")
         top = QHBoxLayout()
-        for w in (self.probe_text, QLabel(self.tr("label")), self.label, self.find, self.find_result, fit, collapse,
-                  expand, svg, png):
+        for w in (self.probe_text, QLabel(self.tr("label")), self.label, self.find_input, self.find_result, fit,
+                  collapse, expand, svg, png):
             top.addWidget(w)
         top.setStretch(3, 1)
 
@@ -117,9 +121,9 @@ class GraphPanel(QWidget):
         self._timer.timeout.connect(self._on_animation_tick)
         self._on_speed(self.speed.value())
         steps = QHBoxLayout()
-        for w in (QLabel(self.tr("Step through:")), self.reset_grads, self.back_step, self.fwd_step, self.animate,
-                  QLabel(self.tr("speed")), self.speed, self.step_status):
-            steps.addWidget(w)
+        for widget in (QLabel(self.tr("Step through:")), self.reset_grads, self.back_step, self.fwd_step,
+                       self.animate, QLabel(self.tr("speed")), self.speed, self.step_status):
+            steps.addWidget(widget)
         steps.addStretch(1)
         steps.addWidget(self.legend)
 
@@ -146,7 +150,7 @@ class GraphPanel(QWidget):
         self.graph_view.node_toggled.connect(self._on_node_toggled)
         self.set_classes(3)
 
-    def _button(self, text: str, tip: str, slot, name: str) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, text: str, tip: str, slot: Callable[[], object], name: str) -> QPushButton:
         b = QPushButton(text)
         b.setObjectName(name)
         b.setToolTip(tip)
@@ -191,12 +195,12 @@ class GraphPanel(QWidget):
 
     def _complete_find(self) -> None:
         labels = sorted({n.label for n in self.graph.nodes if n.label}) if self.graph else []
-        if self.find.completer() is None or self.find.completer().model().rowCount() != len(labels):
-            self.find.setCompleter(QCompleter(labels, self))
+        if self.find_input.completer() is None or self.find_input.completer().model().rowCount() != len(labels):
+            self.find_input.setCompleter(QCompleter(labels, self))
 
     # ---- navigation and collapse --------------------------------------------------------------
     def _on_find(self) -> None:
-        i = self.graph_view.find(self.find.text())
+        i = self.graph_view.find_node(self.find_input.text())
         self.find_result.setText("" if i >= 0 else self.tr("not found"))
 
     def _on_node_selected(self, i: int) -> None:

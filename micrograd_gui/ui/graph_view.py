@@ -94,7 +94,7 @@ class GraphView(QGraphicsView):
         self.nodes = []
         for i, n in enumerate(g.nodes):
             item = NodeItem(n, i)
-            item.scale = scale
+            item.grad_scale = scale
             item.setPos(layout.column[i] * (NODE_W + COL_GAP), layout.row[i] * (NODE_H + ROW_GAP))
             scene.addItem(item)
             self.nodes.append(item)
@@ -161,7 +161,7 @@ class GraphView(QGraphicsView):
                 self.select(i)
                 return
 
-    def find(self, text: str) -> int:
+    def find_node(self, text: str) -> int:
         """Select the first node whose label is `text` (or starts with it); its index, or -1."""
         text = text.strip()
         if not text or self.view is None:

@@ -48,6 +48,7 @@ class LossPlot(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setObjectName("lossPanel")
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("lossPlot")
         self.plot.setLabel("bottom", self.tr("step"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         cl.addWidget(self.data_panel, 1)
         self.setCentralWidget(centre)
 
-        self.controls = ControlsPanel()
+        self.controls: ControlsPanel = ControlsPanel()  # typed: teacher_mode reads it through a cycle
         self.controls.set_config(self.applied)
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.controls_dock = self._dock(self.tr("Training"), "controlsDock", scroll,
                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.dataset_panel = DatasetPanel()
+        self.dataset_panel: DatasetPanel = DatasetPanel()
         self.dataset_panel.set_spec(self.applied.dataset)
         self.dataset_panel.set_seed(self.applied.seed)
         self.dataset_panel.set_active_class(0)
@@ -160,7 +161,8 @@ class MainWindow(QMainWindow):
         return dock
 
     # ---- actions and menus --------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: str | QKeySequence | None = None,  # type: ignore[no-untyped-def]
+    def _action(self, text: str, slot: Callable[..., object],
+                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
                 name: str = "", checkable: bool = False, checked: bool = False) -> QAction:
         a = QAction(text, self)
         if shortcut:
@@ -254,7 +256,7 @@ class MainWindow(QMainWindow):
             a = dock.toggleViewAction()
             a.setShortcut(QKeySequence(key))
             a.setText(text)
-            a.triggered.connect(lambda on, d=dock: on and self._bring_forward(d))
+            a.triggered.connect(self._bring_forward_when_shown(dock))
             self.addAction(a)
             v.addAction(a)
         self.network_action = self.network_dock.toggleViewAction()
@@ -279,9 +281,12 @@ class MainWindow(QMainWindow):
         """One entry a visible panel (dock), each saving that panel as it looks now."""
         menu.clear()
         for d in self.findChildren(QDockWidget):
-            if d.isVisibleTo(self) and d.widget() is not None:
-                name = d.objectName().removesuffix("Dock")
-                menu.addAction(d.windowTitle(), lambda d=d, name=name: self.sessions.export_png(d.widget(), name))
+            widget = d.widget()
+            if d.isVisibleTo(self) and widget is not None:
+                menu.addAction(d.windowTitle(), self._exporter(widget, d.objectName().removesuffix("Dock")))
+
+    def _exporter(self, widget: QWidget, name: str) -> Callable[[], None]:
+        return lambda: self.sessions.export_png(widget, name)
 
     def set_language_checked(self, code: str) -> None:
         """Tick the language in effect (a switch that did not happen leaves the old one ticked)."""
@@ -383,6 +388,12 @@ class MainWindow(QMainWindow):
         stack = self.data_model.undo_stack
         self.dataset_panel.undo.setEnabled(stack.canUndo())
         self.dataset_panel.redo.setEnabled(stack.canRedo())
+
+    def _bring_forward_when_shown(self, dock: QDockWidget) -> Callable[[bool], None]:
+        def bring(on: bool) -> None:
+            if on:
+                self._bring_forward(dock)
+        return bring
 
     def _bring_forward(self, dock: QDockWidget) -> None:
         """A dock shown from the View menu comes to the front of its tab group, with room to be read."""
@@ -526,9 +537,9 @@ class MainWindow(QMainWindow):
         for key, dock in docks.items():
             dock.setVisible(key in lesson.panels)
         for key in lesson.panels:
-            dock = self.findChild(QDockWidget, f"{key}Dock")
-            if dock is not None:
-                dock.show()
+            panel = self.findChild(QDockWidget, f"{key}Dock")
+            if panel is not None:
+                panel.show()
         self.set_probe(*lesson.probe)
         self.controller.reset(lesson.config, data)  # after the probe and docks: the new run's snapshots carry them
         self.show_lesson(lesson)

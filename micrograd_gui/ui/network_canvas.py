@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
 
+from micrograd_gui.core.names import bias_name, input_name, neuron_name, weight_name
+
 from .graph_items import NEG, POS, ZERO, fmt
 
 MAX_NODE_PX = 110
@@ -114,7 +116,7 @@ class Connection:
 
 def network_layout(sizes: tuple[int, ...], activation: str) -> tuple[list[NeuronNode], list[Connection]]:
     """Nodes and connections of an MLP with these layer sizes (inputs first), in theta's order."""
-    nodes = [NeuronNode(-1, i, f"x{i}", None, "input") for i in range(sizes[0])]
+    nodes = [NeuronNode(-1, i, input_name(i), None, "input") for i in range(sizes[0])]
     edges: list[Connection] = []
     first = [0]  # node index of each column's first node
     p = 0
@@ -124,9 +126,9 @@ def network_layout(sizes: tuple[int, ...], activation: str) -> tuple[list[Neuron
         for j in range(nout):
             dst = len(nodes)
             for i in range(nin):
-                edges.append(Connection(p + i, first[l] + i, dst, f"w[{l}][{j}][{i}]"))
-            name = f"logit {j}" if l == last else f"h[{l}][{j}]"
-            nodes.append(NeuronNode(l, j, name, p + nin, "linear" if l == last else activation))
+                edges.append(Connection(p + i, first[l] + i, dst, weight_name(l, j, i)))
+            kind = "linear" if l == last else activation
+            nodes.append(NeuronNode(l, j, neuron_name(l, j, output=l == last), p + nin, kind))
             p += nin + 1
     return nodes, edges
 
@@ -411,7 +413,7 @@ class NetworkCanvas(QWidget):
                 else self.tr("{kind} neuron, hidden layer {n}").format(kind=n.kind, n=n.layer + 1))
         return (f"{n.name}: {what}\n"
                 + self.tr("bias {name} = {value} · gradient {grad}").format(
-                    name=f"b[{n.layer}][{n.index}]", value=self._number(self.theta, n.bias),
+                    name=bias_name(n.layer, n.index), value=self._number(self.theta, n.bias),
                     grad=self._number(self.grads, n.bias)) + "\n"
                 + self.tr("Click: show its map large · double-click: type a new bias"))
 

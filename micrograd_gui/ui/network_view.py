@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QToolButton, QVBoxLayout, QWidget
 
+from micrograd_gui.core.names import bias_name
 from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
 
 from .graph_items import NEG, POS, fmt
@@ -317,7 +318,7 @@ class NetworkView(QWidget):
     def _on_node_double_clicked(self, i: int, at: QPoint) -> None:
         n = self.canvas.nodes[i]
         if n.bias is not None and self.snap is not None:
-            self.editor.open(n.bias, f"b[{n.layer}][{n.index}]", float(self.snap.theta[n.bias]), at)
+            self.editor.open(n.bias, bias_name(n.layer, n.index), float(self.snap.theta[n.bias]), at)
 
     def _on_edge_clicked(self, k: int, at: QPoint) -> None:
         e = self.canvas.edges[k]
@@ -346,7 +347,7 @@ class NetworkView(QWidget):
                 return e.name
         for n in self.canvas.nodes:
             if n.bias == index:
-                return f"b[{n.layer}][{n.index}]"
+                return bias_name(n.layer, n.index)
         return f"theta[{index}]"
 
     def set_param(self, index: int, text: str) -> bool:

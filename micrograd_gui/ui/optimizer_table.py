@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
+from micrograd_gui.core.names import parameter_names
 from micrograd_gui.core.optim import OPTIMIZER_TITLES
 from micrograd_gui.core.snapshot import Snapshot
 
@@ -28,16 +29,6 @@ HEADER_TIPS = {
             QT_TRANSLATE_NOOP("ParameterModel", "Plain SGD keeps no state")),
 }
 Index = QModelIndex | QPersistentModelIndex
-
-
-def parameter_names(sizes: tuple[int, ...]) -> list[str]:
-    """w[l][j][i] and b[l][j] in theta's order: layer by layer, neuron by neuron, weights then the bias."""
-    names: list[str] = []
-    for l, (nin, nout) in enumerate(zip(sizes, sizes[1:])):
-        for j in range(nout):
-            names.extend(f"w[{l}][{j}][{i}]" for i in range(nin))
-            names.append(f"b[{l}][{j}]")
-    return names
 
 
 class ParameterModel(QAbstractTableModel):
@@ -152,9 +143,6 @@ class ParameterModel(QAbstractTableModel):
         self.order = order
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
-
-    def parameter_at(self, row: int) -> int:
-        return int(self.order[row])
 
 
 class OptimizerTable(QWidget):

@@ -69,8 +69,9 @@ class Recorder(QObject):
         for img in self.frames:
             buf = QBuffer()
             buf.open(QIODevice.OpenModeFlag.WriteOnly)
-            img.save(buf, "PNG")
-            pics.append(Image.open(io.BytesIO(bytes(buf.data()))).convert("RGB"))
+            # the stubs type the format as bytes, but PySide6 6.11 accepts only str here (bytes raises ValueError)
+            img.save(buf, "PNG")  # type: ignore[call-overload]
+            pics.append(Image.open(io.BytesIO(buf.data().data())).convert("RGB"))
         if not pics:
             raise ValueError(self.tr("nothing was recorded"))
         pics[0].save(str(path), save_all=True, append_images=pics[1:], duration=int(1000 / self.fps), loop=0,

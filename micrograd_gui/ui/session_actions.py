@@ -45,7 +45,7 @@ class SessionActions(QObject):
         super().__init__(window)
         self.w = window
         self.path: str | None = None
-        self._after_state: list[Callable[[TrainerState], None]] = []
+        self._after_state: list[Callable[[TrainerState], object]] = []  # what they return is not used
         window.controller.state_ready.connect(self._on_state_ready)
         self.recovery = recovery_path(window.settings)
         # what a run that did not close normally left is moved aside before this run autosaves over it, and
@@ -62,7 +62,7 @@ class SessionActions(QObject):
         self.autosave_timer.start()
 
     # ---- state from the worker ----------------------------------------------------------------
-    def _with_state(self, then: Callable[[TrainerState], None]) -> None:
+    def _with_state(self, then: Callable[[TrainerState], object]) -> None:
         self._after_state.append(then)
         self.w.controller.request_state()
 
@@ -129,8 +129,8 @@ class SessionActions(QObject):
             self.open_path(path)
 
     def recent(self) -> list[str]:
-        value = self.w.settings.value("recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        value = self.w.settings.value("recent", [])  # QSettings gives one path back as a str, several as a list
+        items: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [p for p in items if isinstance(p, str)]
 
     def _remember(self, path: str) -> None:
@@ -141,9 +141,12 @@ class SessionActions(QObject):
         menu.clear()
         paths = self.recent()
         for p in paths:
-            menu.addAction(Path(p).name, lambda p=p: self.open_path(p)).setToolTip(p)
+            menu.addAction(Path(p).name, self._opener(p)).setToolTip(p)
         if not paths:
             menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def _opener(self, path: str) -> Callable[[], object]:
+        return lambda: self.open_path(path)
 
     # ---- autosave and recovery ----------------------------------------------------------------
     @Slot()

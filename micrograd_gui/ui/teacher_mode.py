@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -50,14 +51,19 @@ CONTROLS: dict[str, tuple[str, Callable[[MainWindow], list[QWidget]]]] = {
 def _form_label(widget: QWidget) -> QWidget | None:
     """The label a QFormLayout shows beside the widget, searching the parent's nested layouts."""
     parent = widget.parentWidget()
-    stack = [parent.layout()] if parent is not None and parent.layout() is not None else []
+    root = parent.layout() if parent is not None else None
+    stack: list[QLayout] = [root] if root is not None else []
     while stack:
         lay = stack.pop()
         if isinstance(lay, QFormLayout):
             label = lay.labelForField(widget)
             if label is not None:
                 return label
-        stack.extend(c for i in range(lay.count()) if (c := lay.itemAt(i).layout()) is not None)
+        for i in range(lay.count()):
+            item = lay.itemAt(i)
+            child = item.layout() if item is not None else None
+            if child is not None:
+                stack.append(child)
     return None
 
 

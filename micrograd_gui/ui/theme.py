@@ -10,7 +10,6 @@ STANDARD = ("#d62728", "#2ca02c", "#1f77b4", "#ff7f0e", "#9467bd", "#17becf")
 COLOR_BLIND = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00")
 PALETTES = {"standard": STANDARD, "colorblind": COLOR_BLIND}
 SPLIT_SYMBOLS = {0: "o", 1: "t", 2: "s"}  # train: dot, validation: triangle, test: square
-SPLIT_TITLES = {0: "train ●", 1: "validation ▲", 2: "test ■"}
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:

@@ -57,7 +57,7 @@ def test_bundle_has_resources_and_no_test_only_packages(frozen_app, figures):
 def test_python_modules_in_the_bundle(bundled_modules):
     """The archive of Python modules holds what cli.py imports lazily, and no test-only package."""
     modules = bundled_modules
-    for needed in ("micrograd_gui.resources", "micrograd_gui.bench", "micrograd_gui.selftest",
+    for needed in ("micrograd_gui.resources", "micrograd_gui.bench", "micrograd_gui.ui.diagnostics.selftest",
                    "micrograd_gui.ui.main_window", "micrograd_gui.core.graph.svg", "pyqtgraph", "numpy",
                    "PIL.GifImagePlugin"):  # the recorder writes GIFs with Pillow
         assert needed in modules, f"{needed} is not in the bundle"

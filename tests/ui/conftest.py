@@ -35,7 +35,7 @@ def make_window(qtbot, settings):
     yield make
     for w in made:
         w.close()  # stops and joins the training thread
-        assert not w.controller.thread.isRunning()
+        assert not w.controller.training_thread.isRunning()
 
 
 @pytest.fixture

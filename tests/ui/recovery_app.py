@@ -100,7 +100,7 @@ def restore() -> None:
     wait_for(qapp, "the offer to be let go", lambda: not w.sessions.offered.exists())
     QTimer.singleShot(0, w.close)
     wait_for(qapp, "the window to close", lambda: not w.isVisible())
-    print(f"thread stopped: {not w.controller.thread.isRunning()}", flush=True)
+    print(f"thread stopped: {not w.controller.training_thread.isRunning()}", flush=True)
     print(f"recovery left after a clean exit: {autosave.exists() or w.sessions.offered.exists()}", flush=True)
     raise SystemExit(0 if same else 1)
 

@@ -173,7 +173,7 @@ def engine_graph_for_default():
 
 def test_selecting_a_parameter_shows_the_chain_rule_and_highlights_paths(qtbot, gwindow):
     p = gwindow.graph_panel
-    assert p.graph_view.find("w[1][0][3]") >= 0
+    assert p.graph_view.find_node("w[1][0][3]") >= 0
     html = p.inspector.toPlainText()
     assert "parameter" in html and "grad(w[1][0][3]) += grad(" in html and "×" in html
     on_path = [i for i in p.graph_view.nodes if i.state == "path"]
@@ -185,7 +185,7 @@ def test_selecting_a_parameter_shows_the_chain_rule_and_highlights_paths(qtbot, 
 
 def test_inspector_products_sum_to_the_grad(qtbot, gwindow):
     p = gwindow.graph_panel
-    i = p.graph_view.find("h[0][4]")
+    i = p.graph_view.find_node("h[0][4]")
     g = p.graph_view.view.graph
     consumers = g.consumers_of()[i]
     total = sum(g.local[k] * g.nodes[c].grad for c, k in consumers)
@@ -195,12 +195,12 @@ def test_inspector_products_sum_to_the_grad(qtbot, gwindow):
 
 def test_find_by_label_and_not_found(qtbot, gwindow):
     p = gwindow.graph_panel
-    p.find.setText("logit 2")
-    qtbot.keyClick(p.find, Qt.Key.Key_Return)
+    p.find_input.setText("logit 2")
+    qtbot.keyClick(p.find_input, Qt.Key.Key_Return)
     sel = p.graph_view.selected()
     assert sel >= 0 and p.graph_view.nodes[sel].node.label == "logit 2"
-    p.find.setText("zzz")
-    qtbot.keyClick(p.find, Qt.Key.Key_Return)
+    p.find_input.setText("zzz")
+    qtbot.keyClick(p.find_input, Qt.Key.Key_Return)
     assert p.find_result.text() == "not found"
 
 

@@ -165,7 +165,7 @@ def test_the_language_menu_switches_live_keeps_the_run_and_is_remembered(qapp, q
         with qtbot.waitSignal(shell.window_replaced, timeout=10_000):
             w.language_actions["zh_CN"].trigger()
         zh = shell.window
-        assert zh is not w and not w.controller.thread.isRunning()  # the old window joined its thread
+        assert zh is not w and not w.controller.training_thread.isRunning()  # the old window joined its thread
         snap = wait_snapshot(qtbot, zh, lambda s: s.step == 7)
         assert (snap.theta == theta).all() and len(zh.data_model.data) == points
         assert zh.isVisible() and zh.controls.play.text() == "开始" and zh.step_label.text() == "第 7 步"
@@ -195,7 +195,7 @@ def test_the_language_menu_switches_live_keeps_the_run_and_is_remembered(qapp, q
         assert i18n.saved_language(settings) == i18n.system_language()
     finally:
         shell.window.close()
-        assert not shell.window.controller.thread.isRunning()
+        assert not shell.window.controller.training_thread.isRunning()
         i18n.install(qapp, "en")
 
 

@@ -49,7 +49,7 @@ class Monkey:
         w = self.w
         for d in w.findChildren(QDialog):
             d.close()
-        thread = w.controller.thread
+        thread = w.controller.training_thread
         t0 = time.perf_counter()
         w.close()
         self.qtbot.waitUntil(thread.isFinished, timeout=int(CLOSE_LIMIT_S * 1000))
@@ -107,7 +107,7 @@ class Monkey:
     def network(self):
         c = self.w.controls
         if self.rng.random() < 0.5:
-            c.depth.setValue(self.rng.randint(0, 3))
+            c.depth_input.setValue(self.rng.randint(0, 3))
         else:
             self.rng.choice(c.widths).setValue(self.rng.randint(1, 16))
 
@@ -185,8 +185,8 @@ class Monkey:
                 if self.rng.random() < 0.4:
                     gp.findChild(QPushButton, name).click()
         elif r < 0.8:
-            gp.find.setText(self.rng.choice(["loss", "w[0][1][0]", "logit 2", "nothing", ""]))
-            gp.find.returnPressed.emit()
+            gp.find_input.setText(self.rng.choice(["loss", "w[0][1][0]", "logit 2", "nothing", ""]))
+            gp.find_input.returnPressed.emit()
         elif r < 0.95:
             vp = gp.graph_view.viewport()
             at = QPoint(self.rng.randrange(max(1, vp.width())), self.rng.randrange(max(1, vp.height())))

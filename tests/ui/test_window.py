@@ -31,14 +31,14 @@ def test_window_fits_a_projector_and_state_is_restored(qtbot, settings, make_win
     plot = again.data_panel.plot
     assert plot.width() >= 400 and plot.height() >= 400  # the plane stays big at 1280x720
     again.close()
-    assert not again.controller.thread.isRunning()
+    assert not again.controller.training_thread.isRunning()
 
 
 def test_closing_while_training_joins_the_thread(qtbot, window):
     w = window
     w.controls.play.click()
     wait_snapshot(qtbot, w, lambda s: s.running and s.step > 3)
-    thread = w.controller.thread
+    thread = w.controller.training_thread
     w.close()
     assert not thread.isRunning() and thread.isFinished()
 

@@ -10,7 +10,7 @@ from micrograd_gui.core.divergence import explain
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Diverged, Trainer
-from micrograd_gui.selftest import LatencyProbe
+from micrograd_gui.ui.diagnostics.driver import LatencyProbe
 
 SPIRAL = get_preset("spiral").config
 DIVERGING = {  # each diverges on every seed tried, within 55 steps (tests/core/test_divergence.py)

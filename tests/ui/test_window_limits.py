@@ -41,7 +41,8 @@ def mlp_parameters(hidden, outputs):
 def test_a_model_over_the_size_limit_is_refused_with_a_message(qtbot, window, tmp_path):
     w = window
     # the controls cannot build one: their largest network stays under the limit
-    assert w.controls.depth.maximum() == MAX_DEPTH and all(s.maximum() == MAX_GUI_WIDTH for s in w.controls.widths)
+    assert w.controls.depth_input.maximum() == MAX_DEPTH
+    assert all(s.maximum() == MAX_GUI_WIDTH for s in w.controls.widths)
     assert mlp_parameters([MAX_GUI_WIDTH] * MAX_DEPTH, 6) < MODEL_LIMIT
     # a session can ask for one: refused with the count and the limit, and nothing changes
     w.controls.step.click()
@@ -64,7 +65,7 @@ def test_the_graph_collapses_by_itself_above_its_threshold(qtbot, window):
     qtbot.waitUntil(lambda: view.full is not None)
     assert len(snap.graph.nodes) <= AUTO_COLLAPSE_NODES and not view.collapsed  # 2-8-3: every scalar shown
     assert len(view.nodes) == len(snap.graph.nodes)
-    w.controls.depth.setValue(2)
+    w.controls.depth_input.setValue(2)
     for s in w.controls.widths[:2]:
         s.setValue(16)
     w.controls.reset.click()  # 2-16-16-3: over the threshold

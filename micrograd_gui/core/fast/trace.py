@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from micrograd_gui.core.engine import Value
 from micrograd_gui.core.losses import point_loss
+from micrograd_gui.core.names import input_name
 from micrograd_gui.core.nn import MLP, input_values
 from micrograd_gui.core.rng import RNG
 
@@ -63,7 +64,7 @@ def _model(key: PlanKey) -> tuple[MLP, list[Value]]:
     nin, sizes, act, _, _ = key
     model = MLP(nin, list(sizes), RNG(1), act)
     model.set_flat([0.0] * len(model.parameters()))  # a neutral point: no log(0) or overflow while tracing
-    xs = input_values(0.0, 0.0) if nin == 2 else [Value(0.0, label=f"x{i}", role="input") for i in range(nin)]
+    xs = input_values(0.0, 0.0) if nin == 2 else [Value(0.0, label=input_name(i), role="input") for i in range(nin)]
     return model, xs
 
 

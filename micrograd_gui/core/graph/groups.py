@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from micrograd_gui.core.graph.trace import Graph, Node
-
-_OUTPUT = re.compile(r"^(?:h\[(\d+)\]\[(\d+)\]|logit (\d+))$")
+from micrograd_gui.core.names import parse_neuron
 
 
 def neuron_groups(graph: Graph) -> list[str | None]:
     """Per node, the neuron ("h[l][j]" or "logit j") whose weights, sums and activation it is part of."""
     group: list[str | None] = [None] * len(graph.nodes)
-    outputs = {n.id for n in graph.nodes if _OUTPUT.match(n.label)}
+    outputs = {n.id for n in graph.nodes if parse_neuron(n.label) is not None}
     inputs = graph.inputs_of()
     for o in sorted(outputs):
         key = graph.nodes[o].label
@@ -31,12 +29,12 @@ def neuron_groups(graph: Graph) -> list[str | None]:
 
 def layer_of(key: str, graph: Graph) -> int:
     """Hidden layer index of a neuron key; the output layer comes after the last hidden one."""
-    m = _OUTPUT.match(key)
-    if m is None:
+    parsed = parse_neuron(key)
+    if parsed is None:
         raise ValueError(f"not a neuron: {key}")
-    if m.group(1) is not None:
-        return int(m.group(1))
-    hidden = [int(h.group(1)) for n in graph.nodes if (h := _OUTPUT.match(n.label)) and h.group(1) is not None]
+    if parsed[0] is not None:
+        return parsed[0]
+    hidden = [h[0] for n in graph.nodes if (h := parse_neuron(n.label)) and h[0] is not None]
     return max(hidden, default=-1) + 1
 
 
@@ -54,7 +52,7 @@ def collapse(graph: Graph, collapsed: set[str], groups: list[str | None] | None 
     groups = neuron_groups(graph) if groups is None else groups
     rep = list(range(len(graph.nodes)))
     members: dict[int, list[int]] = {}
-    outputs = {n.label: n.id for n in graph.nodes if _OUTPUT.match(n.label)}
+    outputs = {n.label: n.id for n in graph.nodes if parse_neuron(n.label) is not None}
     for i, g in enumerate(groups):
         if g is not None and g in collapsed and g in outputs:
             rep[i] = outputs[g]  # the output is computed last, so every member's id is smaller

@@ -5,9 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from micrograd_gui.core.graph.layout import layered_layout
-from micrograd_gui.core.graph.trace import Graph
+from micrograd_gui.core.graph.trace import ROLE_FILL, Graph
 
-FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#eeeeee", "intermediate": "#ffffff"}
 W, H, DX, DY = 150, 52, 200, 64
 
 
@@ -28,7 +27,7 @@ def to_svg(graph: Graph) -> str:
         title = escape(" ".join(s for s in (n.label, n.op) if s) or n.role)
         gcol = "#c0392b" if n.grad < 0 else "#2471a3" if n.grad > 0 else "#555"
         out += [f'<g><title>{escape(n.role)} {title}: data {n.data!r}, grad {n.grad!r}</title>',
-                f'<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="6" fill="{FILL[n.role]}" stroke="#444"/>',
+                f'<rect x="{x}" y="{y}" width="{W}" height="{H}" rx="6" fill="{ROLE_FILL[n.role]}" stroke="#444"/>',
                 f'<text x="{x + 6}" y="{y + 15}" font-weight="bold">{title}</text>',
                 f'<text x="{x + 6}" y="{y + 30}">data {n.data:.4g}</text>',
                 f'<text x="{x + 6}" y="{y + 45}" fill="{gcol}">grad {n.grad:.4g}</text></g>']

@@ -8,7 +8,9 @@ from dataclasses import asdict, dataclass
 
 from micrograd_gui.core.engine import Value
 
-ROLES = ("input", "parameter", "constant", "intermediate")
+# Each node role's fill, the same in the graph view and in the SVG and DOT exports ("neuron": a collapsed neuron)
+ROLE_FILL = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#ececec", "intermediate": "#ffffff",
+             "neuron": "#fff1c9"}
 
 
 @dataclass(frozen=True)
@@ -55,12 +57,11 @@ class Graph:
 
     def to_dot(self) -> str:
         lines = ["digraph G {", "  rankdir=LR;", '  node [shape=record, fontname="DejaVu Sans"];']
-        fill = {"input": "#cfe3ff", "parameter": "#d7f5d0", "constant": "#eeeeee", "intermediate": "#ffffff"}
         for n in self.nodes:
             name = f"{n.label} | " if n.label else ""
             op = f"{_dot_escape(n.op)} | " if n.op else ""
             lines.append(f'  n{n.id} [label="{{ {_dot_escape(name)}{op}data {n.data:.4g} | grad {n.grad:.4g} }}", '
-                         f'style=filled, fillcolor="{fill[n.role]}"];')
+                         f'style=filled, fillcolor="{ROLE_FILL[n.role]}"];')
         lines += [f"  n{a} -> n{b};" for a, b in self.edges]
         lines.append("}")
         return "\n".join(lines) + "\n"

@@ -11,11 +11,16 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import tempfile
 import time
-from pathlib import Path
+from functools import partial
+from typing import cast
 
-import psutil
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from micrograd_gui.core.snapshot import Snapshot
+from micrograd_gui.ui.diagnostics.driver import Driver, graphics_items, qobjects, rss_mb, spin, wait_until
 
 STEPS = 50_000
 SAMPLES_EVERY = 5_000
@@ -33,91 +38,57 @@ def run_soak(steps: int = STEPS) -> int:
     # own here. Without a display it runs offscreen: the soak measures the app, not a screen.
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    # a UI module like selftest.py (pyproject's per-file ignores do not list it): Qt only once the soak runs
-    import pyqtgraph as pg  # noqa: TID251
-    from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer  # noqa: TID251
-    from PySide6.QtWidgets import QApplication, QDockWidget, QGraphicsView  # noqa: TID251
-
-    from .ui.main_window import MainWindow
-
     sys.setswitchinterval(0.001)  # as cli.run_gui: the GUI thread takes the GIL back quickly
-    app = QApplication.instance() or QApplication(["micrograd-gui-soak"])
+    app = cast(QApplication, QApplication.instance() or QApplication(["micrograd-gui-soak"]))
     pg.setConfigOptions(antialias=False)
-    scratch = tempfile.TemporaryDirectory()  # the user's layout and autosave are neither used nor changed
-    w = MainWindow(settings=QSettings(str(Path(scratch.name) / "soak.ini"), QSettings.Format.IniFormat))
-    w.resize(1600, 1000)
-    w.show()
-
-    def spin(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    # every panel on screen at once: the tabified docks side by side, so each one is visible and fed
-    docks = w.findChildren(QDockWidget)
-    for d in docks:
-        d.show()
-    for dock, area, beside in ((w.network_dock, Qt.DockWidgetArea.RightDockWidgetArea, Qt.Orientation.Vertical),
-                               (w.optimizer_dock, Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal)):
-        w.removeDockWidget(dock)  # out of its tab group (splitDockWidget would only add another tab)
-        w.addDockWidget(area, dock, beside)
-        dock.show()
-    spin(100)
-    hidden = [d.objectName() for d in docks if d.visibleRegion().isEmpty()]
+    drv = Driver("soak", size=(1600, 1000))
+    w, ctl = drv.window, drv.controller
+    hidden = drv.show_every_panel()  # each one visible and fed
     if hidden:
         print(f"soak: not on screen: {', '.join(hidden)}", flush=True)
     fed = {"graph": 0, "maps": 0, "optimizer": 0, "snapshots": 0}
 
-    def count_fed(snap) -> None:  # type: ignore[no-untyped-def]
+    def count_fed(snap: Snapshot) -> None:
         fed["snapshots"] += 1
         fed["graph"] += snap.graph is not None
         fed["maps"] += snap.neuron_maps is not None
         fed["optimizer"] += snap.opt_m is not None
 
-    w.controller.snapshot.connect(count_fed)
+    ctl.snapshot.connect(count_fed)
 
-    def qobjects() -> int:
-        n = len(app.findChildren(QObject))
-        for top in app.topLevelWidgets():
-            n += 1 + len(top.findChildren(QObject))
-        return n
-
-    def graphics_items() -> int:
-        return sum(len(v.scene().items()) for top in app.topLevelWidgets() for v in top.findChildren(QGraphicsView)
-                   if v.scene() is not None)
-
-    proc = psutil.Process()
-    every = sample_every(steps)
-    samples: list[tuple[int, float, int, int, int]] = []
-    ctl = w.controller
     deadline = time.monotonic() + TIMEOUT_S
-    while ctl.last is None and time.monotonic() < deadline:
-        spin(20)
+
+    def left() -> float:
+        return deadline - time.monotonic()
+
     def set_running(on: bool) -> None:
         (ctl.play if on else ctl.pause)()
-        while ctl.running != on and time.monotonic() < deadline:
-            spin(10)
+        wait_until(lambda: ctl.running == on, left())
 
+    def at_or_stopped(target: int) -> bool:
+        return ctl.last is not None and (ctl.last.step >= target or not ctl.running)
+
+    every = sample_every(steps)
+    samples: list[tuple[int, float, int, int, int]] = []
+    wait_until(lambda: ctl.last is not None, left(), every=0.02)
     set_running(True)
     t0, ok, training_s = time.perf_counter(), True, 0.0
     for target in range(every, steps + 1, every):
-        while (ctl.last is None or ctl.last.step < target) and time.monotonic() < deadline:
-            if not ctl.running and ctl.last is not None and ctl.last.step < target:
-                print(f"soak: training stopped at step {ctl.last.step}: {w.message.text.text()}", flush=True)
-                ok = False
-                break
-            spin(50)
-        if not ok or time.monotonic() >= deadline:
+        reached = wait_until(partial(at_or_stopped, target), left(), every=0.05)
+        if ctl.last is not None and ctl.last.step < target and not ctl.running:
+            print(f"soak: training stopped at step {ctl.last.step}: {w.message.text.text()}", flush=True)
+            ok = False
+        if not ok or not reached or left() <= 0:
             ok = False
             break
         # paused while sampled: gc.get_objects() would hand this thread the tuples the worker thread is still
         # building (CPython then fails the worker's next tuple(...) with SystemError)
         training_s += time.perf_counter() - t0
         set_running(False)
-        spin(50)  # the last snapshot drawn, deleteLater()s run
+        spin(0.05)  # the last snapshot drawn, deleteLater()s run
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
         gc.collect()
-        sample = (ctl.last.step, proc.memory_info().rss / 2**20, qobjects(), graphics_items(), len(gc.get_objects()))
+        sample = (drv.step, rss_mb(), qobjects(app), graphics_items(app), len(gc.get_objects()))
         set_running(True)
         t0 = time.perf_counter()
         samples.append(sample)
@@ -125,9 +96,8 @@ def run_soak(steps: int = STEPS) -> int:
         print(f"soak qobjects at step {target}: {sample[2]}", flush=True)
         print(f"soak graphics items at step {target}: {sample[3]}", flush=True)
         print(f"soak python objects at step {target}: {sample[4]}", flush=True)
-    trained = ctl.last.step if ctl.last else 0
-    w.close()  # joins the training thread
-    scratch.cleanup()
+    trained = drv.step
+    drv.close()  # joins the training thread
     if not ok or len(samples) < 2:
         print("soak: did not reach its samples", flush=True)
         return 1
