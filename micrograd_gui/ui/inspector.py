@@ -15,7 +15,10 @@ from .graph_items import ROLE_NAMES, fmt
 # node labels and ops (w[0][1][0], logit 2, tanh) are the code's names and stay as they are; words are translated
 LOCAL_RULE = {"+": "1", "*": QT_TRANSLATE_NOOP("Inspector", "the other input"), "tanh": "1 − tanh²",
               "exp": "exp(x)", "log": "1/x", "ReLU": QT_TRANSLATE_NOOP("Inspector", "1 if out > 0 else 0"),
-              "sigmoid": "σ(1 − σ)"}
+              "sigmoid": "σ(1 − σ)",
+              # a collapsed neuron: the chain rule along the paths inside its box
+              "neuron": QT_TRANSLATE_NOOP("Inspector", "the chain rule inside the box: the activation's slope × the "
+                                                       "weight")}
 
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text") calls

@@ -52,231 +52,231 @@
         <translation>1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="270"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="279"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="61"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
         <source>One training step (Right arrow)</source>
         <translation>训练一步（右方向键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="64"/>
         <source>Step ×10</source>
         <translation>十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
         <source>Ten training steps</source>
         <translation>训练十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="67"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="69"/>
         <source>Re-initialise the weights from the seed and apply network changes (R)</source>
         <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="88"/>
         <source>Slow training down to follow it step by step</source>
         <translation>放慢训练，便于逐步观察</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="91"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="129"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="94"/>
         <source>Step size; applies from the next step</source>
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
         <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
         <translation>对数刻度的学习率，从 0.0001 到 10</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
         <source>How much of the last update carries into the next one</source>
         <translation>上一次更新有多少带入下一次</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
         <source>AdamW: decay of the running mean of gradients (m)</source>
         <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
         <source>AdamW: decay of the running mean of squared gradients (v)</source>
         <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="136"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="137"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="139"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="142"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="149"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="143"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="155"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="158"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="162"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="170"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="169"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="171"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="177"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="186"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="179"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="188"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="189"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="181"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="190"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="191"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="193"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="200"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="209"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="270"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="279"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -284,32 +284,32 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="93"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一个类别 · 拖动：移动 · 右键单击或 Ctrl+单击：删除</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="112"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="115"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="122"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="124"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="159"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="160"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
@@ -317,102 +317,102 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="42"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="43"/>
         <source>Which dataset Regenerate draws</source>
         <translation>“重新生成”使用哪个数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="46"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="48"/>
         <source>How many points to draw (at most {n})</source>
         <translation>生成多少个点（最多 {n} 个）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="50"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="53"/>
         <source>Gaussian noise added to each point</source>
         <translation>给每个点加上的高斯噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="53"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="57"/>
         <source>Number of classes (as many as the dataset allows)</source>
         <translation>类别数（在数据集允许的范围内）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="61"/>
         <source>One seed reproduces the data, the initial weights and the mini-batches; Regenerate or Reset applies it</source>
         <translation>同一个种子可以复现数据、初始权重和小批量；按“重新生成”或“重置”后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="64"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="66"/>
         <source>Draw a new dataset from the seed; the model is re-initialised</source>
         <translation>用种子生成新的数据集；模型将重新初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="74"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="75"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="76"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="91"/>
         <source>Clicks add class {n} points (key {n})</source>
         <translation>单击添加第 {n} 类的点（按键 {n}）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="98"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
         <source>Remove every point (undoable)</source>
         <translation>删除所有点（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="107"/>
         <source>Undo the last data edit (Ctrl+Z)</source>
         <translation>撤销上一次数据编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="108"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="110"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="121"/>
         <source>Click adds class:</source>
         <translation>单击添加的类别：</translation>
     </message>
@@ -463,12 +463,12 @@
 <context>
     <name>GradLegend</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="39"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
         <source>Gradient colours: blue is negative, red positive, white zero; the square root of |grad| / max keeps small gradients visible</source>
         <translation>梯度颜色：蓝色为负，红色为正，白色为零；取 |grad| / max 的平方根，让较小的梯度也能看清</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="43"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
@@ -476,185 +476,185 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="74"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="175"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="77"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="179"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="78"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="81"/>
         <source>The class the point&apos;s loss is computed for</source>
         <translation>计算该点损失时所用的类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="82"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="85"/>
         <source>Type a node&apos;s label and press Enter to select it</source>
         <translation>输入节点标签并按回车选中它</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="83"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
         <source>find a node: w[0][1][0], logit 2, loss …</source>
         <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
         <source>Fit the whole graph in view (F)</source>
         <translation>让整个计算图适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
         <source>Collapse neurons</source>
         <translation>折叠神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
         <source>One box per neuron: its output and grad</source>
         <translation>每个神经元显示为一个框：输出和梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
         <source>Show every scalar</source>
         <translation>显示每个标量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="96"/>
         <source>Export the graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="97"/>
         <source>Export the graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
         <source>label</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
         <source>Reset grads</source>
         <translation>梯度清零</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
         <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
         <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
         <source>Backward step</source>
         <translation>反向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
         <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
         <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="108"/>
         <source>Forward step</source>
         <translation>前向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="108"/>
         <source>Compute one node, in topological order (N)</source>
         <translation>按拓扑顺序，计算一个节点（N）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="328"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="332"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
         <source>Play the current pass as an animation (P)</source>
         <translation>以动画播放当前的传播过程（P）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="116"/>
         <source>Animation speed, nodes per second</source>
         <translation>动画速度，每秒节点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
         <source>Step through:</source>
         <translation>逐步执行：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="125"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="164"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="168"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="200"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="204"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="245"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="249"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="259"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="263"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="281"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="285"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="284"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="288"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="284"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="310"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="288"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="314"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="309"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="313"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="335"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="339"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="353"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="357"/>
         <source>micrograd GUI computation graph</source>
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="362"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="366"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="367"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="371"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -741,52 +741,57 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>out &gt; 0 时为 1，否则为 0</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="20"/>
+        <source>the chain rule inside the box: the activation&apos;s slope × the weight</source>
+        <translation>框内的链式法则：激活函数的斜率 × 权重</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="43"/>
         <source> · {n} nodes collapsed (double-click to expand)</source>
         <translation> · 折叠了 {n} 个节点（双击展开）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="47"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="50"/>
         <source>&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt; (local derivative ∂out/∂in{rule}):&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;（局部导数 ∂out/∂in{rule}）：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="51"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="54"/>
         <source>&lt;li&gt;{node}: data {data}, ∂/∂in = {d}&lt;/li&gt;</source>
         <translation>&lt;li&gt;{node}：数据 {data}，∂/∂in = {d}&lt;/li&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="58"/>
         <source>&lt;p&gt;&lt;b&gt;Gradient:&lt;/b&gt; the loss itself, so backward() starts here with grad = 1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;梯度：&lt;/b&gt;这就是损失本身，所以 backward() 从这里开始，grad = 1。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="61"/>
         <source>&lt;p&gt;&lt;b&gt;How its grad was made&lt;/b&gt; (one product per consumer, summed):&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;它的梯度是怎样得到的&lt;/b&gt;（每个使用它的节点贡献一个乘积，然后求和）：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="64"/>
         <source>this</source>
         <translation>本节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="71"/>
         <source>&lt;p&gt;sum = {total}&lt;/p&gt;</source>
         <translation>&lt;p&gt;总和 = {total}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="72"/>
         <source>&lt;p&gt;&lt;b&gt;Consumers:&lt;/b&gt; {nodes}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;使用它的节点：&lt;/b&gt;{nodes}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="75"/>
         <source>&lt;p&gt;Every path from this parameter to the loss is highlighted.&lt;/p&gt;</source>
         <translation>&lt;p&gt;从这个参数到损失的每条路径都已高亮显示。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="84"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="87"/>
         <source>&lt;p&gt;Click a node to see its op, its inputs, its local derivatives and the chain-rule products that made its gradient.&lt;/p&gt;</source>
         <translation>&lt;p&gt;单击一个节点，查看它的运算、输入、局部导数，以及构成其梯度的链式法则乘积。&lt;/p&gt;</translation>
     </message>
@@ -867,53 +872,53 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="53"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="54"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="54"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="55"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="61"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="62"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="70"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="72"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="73"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="133"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="74"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="134"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -921,17 +926,17 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>Losses</name>
     <message>
-        <location filename="../../micrograd_gui/core/losses.py" line="14"/>
+        <location filename="../../micrograd_gui/core/losses.py" line="15"/>
         <source>Cross-entropy</source>
         <translation>交叉熵</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/losses.py" line="15"/>
+        <location filename="../../micrograd_gui/core/losses.py" line="16"/>
         <source>Hinge (max-margin)</source>
         <translation>合页损失（最大间隔）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/losses.py" line="16"/>
+        <location filename="../../micrograd_gui/core/losses.py" line="17"/>
         <source>Mean squared error</source>
         <translation>均方误差</translation>
     </message>
@@ -939,327 +944,327 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
         <source>micrograd GUI: watch backprop learn</source>
         <translation>micrograd GUI：观看反向传播如何学习</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="109"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="115"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="118"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="123"/>
         <source>Computation graph of the probe point&apos;s loss</source>
         <translation>探针点损失的计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="126"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="130"/>
         <source>Optimizer state</source>
         <translation>优化器状态</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="182"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="186"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="185"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="187"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="188"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="190"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="189"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="193"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="192"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="194"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="193"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="195"/>
         <source>Export the &amp;plane as PNG…</source>
         <translation>将平面导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="195"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="197"/>
         <source>Export the &amp;window as PNG…</source>
         <translation>将窗口导出为 PNG(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="197"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="199"/>
         <source>Export a pa&amp;nel as PNG</source>
         <translation>将面板导出为 PNG(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="200"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="202"/>
         <source>&amp;Record the plane (GIF or PNG frames)</source>
         <translation>录制平面（GIF 或 PNG 帧）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="204"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="207"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="210"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="212"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="211"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="213"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="212"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="214"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="215"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="217"/>
         <source>&amp;Clear points</source>
         <translation>清空数据点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="217"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
         <source>Class {n}</source>
         <translation>第 {n} 类</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="221"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="220"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
         <source>&amp;Play / Pause</source>
         <translation>开始 / 暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="223"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="225"/>
         <source>Step ×&amp;10</source>
         <translation>十步(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="225"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
         <source>Decision &amp;regions</source>
         <translation>决策区域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
         <source>&amp;Hard argmax regions</source>
         <translation>硬 argmax 区域(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
         <source>0.5 &amp;contour</source>
         <translation>0.5 等高线(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="234"/>
         <source>Colour-&amp;blind-safe palette</source>
         <translation>色盲友好配色(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="234"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="238"/>
         <source>&amp;Teacher mode…</source>
         <translation>教师模式(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="240"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="242"/>
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="241"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="243"/>
         <source>Argmax</source>
         <translation>Argmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="242"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="244"/>
         <source>0.5 contour</source>
         <translation>0.5 等高线</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="247"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="249"/>
         <source>Computation &amp;graph</source>
         <translation>计算图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="252"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="254"/>
         <source>&amp;Network view</source>
         <translation>网络视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="253"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="255"/>
         <source>&amp;Optimizer state</source>
         <translation>优化器状态(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="262"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="264"/>
         <source>&amp;Language</source>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="274"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="275"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="277"/>
         <source>&amp;Shortcuts and how-to</source>
         <translation>快捷键和使用方法(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="276"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="278"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="335"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="340"/>
         <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
         <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="341"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="346"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="347"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="352"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="483"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="494"/>
         <source>step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="484"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="495"/>
         <source>{rate} steps/s</source>
         <translation>{rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="485"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="496"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="487"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="498"/>
         <source> · val {loss}</source>
         <translation> · 验证 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="488"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="499"/>
         <source>loss {loss}</source>
         <translation>损失 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="497"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="508"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="523"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="534"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="540"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="551"/>
         <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
         <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="603"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="614"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="605"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="616"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="607"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="618"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="608"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="619"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="612"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="623"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="616"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="627"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="617"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="628"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -1269,7 +1274,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../micrograd_gui/ui/message_bar.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/message_bar.py" line="28"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1277,52 +1282,52 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="245"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="247"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="245"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="247"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="246"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="248"/>
         <source>hidden {n}</source>
         <translation>隐藏层 {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="404"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="406"/>
         <source>gradient (last step) {value}</source>
         <translation>梯度（上一步）{value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="405"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="407"/>
         <source>Click to type a new weight</source>
         <translation>单击输入新的权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="408"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
         <source>{name}: the point&apos;s {axis} coordinate (input)</source>
         <translation>{name}：点的 {axis} 坐标（输入）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="412"/>
         <source>output (logit, linear)</source>
         <translation>输出（logit，线性）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="411"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
         <source>{kind} neuron, hidden layer {n}</source>
         <translation>{kind} 神经元，第 {n} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="415"/>
         <source>bias {name} = {value} · gradient {grad}</source>
         <translation>偏置 {name} = {value} · 梯度 {grad}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="416"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="418"/>
         <source>Click: show its map large · double-click: type a new bias</source>
         <translation>单击：放大显示它的输出图 · 双击：输入新的偏置</translation>
     </message>
@@ -1330,57 +1335,57 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="125"/>
         <source>Show gradients</source>
         <translation>显示梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="127"/>
         <source>Colour and thicken the connections by dLoss/dw of the last step instead of by the weights</source>
         <translation>按上一步的 dLoss/dw（而不是权重）给连线着色和加粗</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="133"/>
         <source>Each square is a neuron&apos;s output over the whole plane (blue negative, white zero, red positive). Hover a line or a neuron for its value; click a line or double-click a neuron to type a new weight or bias; click a neuron to see its map large.</source>
         <translation>每个方块是一个神经元在整个平面上的输出（蓝色为负，白色为零，红色为正）。悬停在连线或神经元上查看数值；单击连线或双击神经元，输入新的权重或偏置；单击神经元，放大查看它的输出图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="253"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="254"/>
         <source>no gradient yet: take a step</source>
         <translation>还没有梯度：先训练一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="255"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="256"/>
         <source>width ∝ √|{what}|, widest {widest}</source>
         <translation>线宽 ∝ √|{what}|，最宽 {widest}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="259"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
         <source> · the {drawn} strongest of {total} lines</source>
         <translation> · 只画出 {total} 条连线中最强的 {drawn} 条</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="295"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="296"/>
         <source>Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.</source>
         <translation>蓝 {blue} · 白 {white} · 红 {red}。本图：{lo} 到 {hi}，网格 {n}²。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="358"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="359"/>
         <source>“{text}” is not a number: {name} was kept.</source>
         <translation>“{text}”不是数字：{name} 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="360"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="361"/>
         <source>{name} must be a finite number of at most {limit} in size: it was kept.</source>
         <translation>{name} 必须是绝对值不超过 {limit} 的有限数：已保持不变。</translation>
     </message>
@@ -1388,17 +1393,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NeuronDetail</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="42"/>
         <source>Close the large map (Esc)</source>
         <translation>关闭放大图（Esc）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="65"/>
         <source>bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="68"/>
         <source>Type a new bias and press Enter (Ctrl+Z undoes it)</source>
         <translation>输入新的偏置并按回车（Ctrl+Z 撤销）</translation>
     </message>
@@ -1406,17 +1411,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="60"/>
         <source>data {value}</source>
         <translation>数据 {value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="61"/>
         <source>grad {value}</source>
         <translation>梯度 {value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="89"/>
         <source>value</source>
         <translation>值</translation>
     </message>
@@ -1452,17 +1457,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>OptimizerTable</name>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="166"/>
         <source>The optimizer&apos;s state appears after the table is shown.</source>
         <translation>显示此表后会出现优化器的状态。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="187"/>
         <source>{optimizer}, lr {lr} (decaying), after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
         <translation>{optimizer}，学习率 {lr}（衰减中），第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="201"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="189"/>
         <source>{optimizer}, lr {lr}, after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
         <translation>{optimizer}，学习率 {lr}，第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
     </message>
@@ -1488,7 +1493,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>ParamEditor</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="436"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="438"/>
         <source>New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels</source>
         <translation>{name} 的新值：回车应用（Ctrl+Z 撤销），Esc 取消</translation>
     </message>
@@ -1496,73 +1501,73 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="17"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="17"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
         <source>update</source>
         <translation>更新量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="23"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="24"/>
         <source>AdamW&apos;s first moment: a running mean of the gradient</source>
         <translation>AdamW 的一阶矩：梯度的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="24"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="25"/>
         <source>AdamW&apos;s second moment: a running mean of the squared gradient</source>
         <translation>AdamW 的二阶矩：梯度平方的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="25"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="26"/>
         <source>The momentum buffer: buf = momentum × buf + grad</source>
         <translation>动量缓冲：buf = momentum × buf + grad</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="26"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="27"/>
         <source>SGD with momentum keeps no second moment</source>
         <translation>带动量的 SGD 不保存二阶矩</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="27"/>
         <location filename="../../micrograd_gui/ui/optimizer_table.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="29"/>
         <source>Plain SGD keeps no state</source>
         <translation>普通 SGD 不保存状态</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="60"/>
         <source>momentum buf</source>
         <translation>动量缓冲</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="63"/>
         <source>w[layer][neuron][input] or b[layer][neuron]</source>
         <translation>w[层][神经元][输入] 或 b[层][神经元]</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="63"/>
         <source>The parameter now</source>
         <translation>参数的当前值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="64"/>
         <source>dLoss/dparameter of the last step</source>
         <translation>上一步的 dLoss/d参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="74"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="65"/>
         <source>How much the last step changed the parameter (new − old)</source>
         <translation>上一步对参数的改变量（新 − 旧）</translation>
     </message>
@@ -1658,7 +1663,7 @@ A scalar autograd engine you can watch learn.</source>
         <translation>无法写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/recorder.py" line="75"/>
+        <location filename="../../micrograd_gui/ui/recorder.py" line="76"/>
         <source>nothing was recorded</source>
         <translation>没有录制到任何内容</translation>
     </message>
@@ -1666,27 +1671,27 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="17"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="17"/>
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="20"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="18"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="21"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
         <source>intermediate</source>
         <translation>中间值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="22"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="20"/>
         <source>neuron</source>
         <translation>神经元</translation>
     </message>
@@ -1730,62 +1735,62 @@ A scalar autograd engine you can watch learn.</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="192"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="195"/>
         <source>Could not import {name}: {error}</source>
         <translation>无法导入 {name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="202"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="210"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="212"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="215"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="221"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="224"/>
         <source>Recording the plane… choose File ▸ Record again to stop and save</source>
         <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="227"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="230"/>
         <source>Save the recording</source>
         <translation>保存录制内容</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="228"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="231"/>
         <source>Animated GIF (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="229"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="232"/>
         <source>PNG frames into a folder (*)</source>
         <translation>PNG 帧，存入文件夹 (*)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="238"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="241"/>
         <source>Could not save the recording to {path}: {error}</source>
         <translation>无法将录制内容保存到 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="241"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="244"/>
         <source>Saved {n} frames to {name}</source>
         <translation>已将 {n} 帧保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="244"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="247"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="246"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="249"/>
         <source>Could not write {path}.</source>
         <translation>无法写入 {path}。</translation>
     </message>
@@ -1793,82 +1798,82 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>TeacherDialog</name>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="26"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="27"/>
         <source>Locked by the teacher (View ▸ Teacher mode…)</source>
         <translation>已被教师锁定（视图 ▸ 教师模式…）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="30"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="31"/>
         <source>Speed limit</source>
         <translation>速度限制</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="31"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="33"/>
         <source>Optimizer and its settings</source>
         <translation>优化器及其设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="38"/>
         <source>Network: loss, layers, neurons, activation, init</source>
         <translation>网络：损失函数、层数、神经元、激活函数、初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="39"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="40"/>
         <source>Reset button</source>
         <translation>重置按钮</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="41"/>
         <source>Dataset chooser and Regenerate</source>
         <translation>数据集选择和重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="44"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="45"/>
         <source>Editing points (plane, palette, Clear, Undo)</source>
         <translation>编辑数据点（平面、类别按钮、清空、撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="106"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="108"/>
         <source>&lt;b&gt;Control&lt;/b&gt;</source>
         <translation>&lt;b&gt;控件&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="109"/>
         <source>&lt;b&gt;Hide&lt;/b&gt;</source>
         <translation>&lt;b&gt;隐藏&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="110"/>
         <source>&lt;b&gt;Lock&lt;/b&gt;</source>
         <translation>&lt;b&gt;锁定&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="126"/>
         <source>Choose what students can see and change. Saved with the session.</source>
         <translation>选择学生可以看到和修改的内容。随会话一起保存。</translation>
     </message>
@@ -1924,12 +1929,12 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../micrograd_gui/ui/worker.py" line="48"/>
+        <location filename="../../micrograd_gui/ui/worker.py" line="32"/>
         <source>Training stopped by an unexpected error: {error}</source>
         <translation>训练因意外错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/worker.py" line="197"/>
+        <location filename="../../micrograd_gui/ui/worker.py" line="162"/>
         <source>The session could not be restored: {error}</source>
         <translation>无法恢复会话：{error}</translation>
     </message>

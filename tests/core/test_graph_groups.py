@@ -66,3 +66,36 @@ def test_forward_stepper_reveals_inputs_before_consumers(g):
         assert ev.data == g.nodes[ev.node].data
         seen.add(ev.node)
     assert len(seen) == len(g.nodes)
+
+
+@pytest.mark.parametrize("steps", [0, 4])
+def test_collapsed_edges_carry_real_local_derivatives_and_the_chain_rule_adds_up(steps):
+    # a box's incoming edge: d(neuron output)/d(input) = act'(a) * w; every product of the inspector is a number,
+    # and a node's grad is the sum over its consumers of grad(consumer) * local, also when those are boxes
+    g = point_graph(LLM, (0.4, -0.3), 1, steps=steps)
+    v = collapse(g, {k for k in neuron_groups(g) if k})
+    cg = v.graph
+    assert all(d == d for d in cg.local)  # no NaN
+    by_label = {n.label: n for n in cg.nodes}
+    h, z = by_label["h[0][2]"], by_label["logit 1"]
+    w = next(n for n in g.nodes if n.label == "w[1][1][2]")
+    k = cg.edges.index((h.id, z.id))
+    assert cg.local[k] == pytest.approx(w.data, rel=1e-12)  # logits are linear: d z / d h = w
+    x0 = by_label["x0"]
+    k = cg.edges.index((x0.id, h.id))
+    w0 = next(n for n in g.nodes if n.label == "w[0][2][0]")
+    assert cg.local[k] == pytest.approx((1 - h.data ** 2) * w0.data, rel=1e-12)  # tanh' * w
+    for n in cg.nodes:
+        consumers = cg.consumers_of()[n.id]
+        if consumers and n.id != cg.root:
+            total = sum(cg.nodes[c].grad * cg.local[e] for c, e in consumers)
+            assert total == pytest.approx(n.grad, rel=1e-9, abs=1e-15), n.label
+
+
+def test_edges_of_nodes_shown_as_themselves_stay_as_traced(g):
+    v = collapse(g, {"h[0][1]"})
+    box = next(n.id for n in v.graph.nodes if n.role == "neuron")
+    original = {e: d for e, d in zip(g.edges, g.local)}
+    plain = [(e, d) for e, d in zip(v.graph.edges, v.graph.local) if box not in e]
+    assert plain and all(original[(v.original[a], v.original[b])] == d for (a, b), d in plain)
+    assert collapse(g, set()).graph.local == g.local

@@ -67,19 +67,43 @@ def collapse(graph: Graph, collapsed: set[str], groups: list[str | None] | None 
         else:
             n = Node(k, n.op, n.data, n.grad, n.label, n.role)
         nodes.append(n)
+    # a merged edge's local derivative is d(output of the box it enters) / d(value leaving the box it comes
+    # from): the chain rule over the paths inside the entered box, so the inspector's products stay real numbers
+    inside = _inside_derivatives(graph, rep)
     edges: list[tuple[int, int]] = []
     local: list[float] = []
-    seen: set[tuple[int, int]] = set()
+    index: dict[tuple[int, int], int] = {}
     for (a, b), d in zip(graph.edges, graph.local or [math.nan] * len(graph.edges)):
         ra, rb = rep[a], rep[b]
         if ra == rb:
             continue
         e = (new_id[ra], new_id[rb])
         merged = len(members[ra]) > 1 or len(members[rb]) > 1
-        if merged and e in seen:
+        if not merged:  # an edge as traced (a + a keeps both of its edges)
+            edges.append(e)
+            local.append(d)
             continue
-        seen.add(e)
+        part = d * inside[b] if a == ra else math.nan  # only a box's output leaves it, in an MLP
+        if e in index:
+            local[index[e]] += part
+            continue
+        index[e] = len(edges)
         edges.append(e)
-        local.append(math.nan if merged else d)
+        local.append(part)
     return View(Graph(tuple(nodes), tuple(edges), tuple(local)), tuple(tuple(members[o]) for o in shown),
                 tuple(shown))
+
+
+def _inside_derivatives(graph: Graph, rep: list[int]) -> list[float]:
+    """Per node, d(output of its box) / d(node) along the paths inside its box (1 for a node shown as itself)."""
+    inside = [1.0 if rep[i] == i else 0.0 for i in range(len(graph.nodes))]
+    if not graph.local:
+        return [math.nan if rep[i] != i else 1.0 for i in range(len(graph.nodes))]
+    inputs = graph.inputs_of()
+    for v in range(len(graph.nodes) - 1, -1, -1):  # ids are topological: consumers before their inputs
+        if rep[v] == v and not any(rep[u] == v for u, _ in inputs[v]):
+            continue  # not a box's output nor inside one
+        for u, k in inputs[v]:
+            if rep[u] == rep[v] and u != rep[v]:
+                inside[u] += inside[v] * graph.local[k]
+    return inside
