@@ -35,6 +35,7 @@ from .controls import ControlsPanel
 from .data_model import DataModel
 from .data_panel import DataPanel
 from .dataset_panel import DatasetPanel
+from .focus import hand_back_focus
 from .graph_panel import GraphPanel
 from .help import SHORTCUTS_HTML, HelpDialog
 from .loss_plot import LossPlot
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self._on_data_changed(data)
         self.controller.set_probe(*self.probe)
         self.resize(1280, 720)
+        # after Enter or Esc in a field, Space plays again (instead of typing a space into the field)
+        self.focus_handler = hand_back_focus(self, self.data_panel.plot, keep=("findNode",))
         self._first_show = not self._restore()
         self.offer_recovery()
 

@@ -128,3 +128,31 @@ def test_region_toggles_under_the_plot_follow_the_view_menu(qtbot, window):
     regions = w.findChild(type(box), "regionsToggle")
     regions.click()
     assert not w.data_panel.regions.isVisible()
+
+
+def test_enter_or_esc_in_a_field_hands_the_keys_back_to_the_plane(qtbot, window):
+    # typing a learning rate, then Space: the run plays (before, Space typed a space into the field)
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    w = window
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    edit = w.findChild(QLineEdit, "learningRateInput")
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "0.05")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(w.data_panel.plot.hasFocus)
+    with qtbot.waitSignal(w.controller.running_changed, check_params_cb=lambda r: r):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert edit.text() == "0.05" and wait_snapshot(qtbot, w, lambda s: s.running).config.optimizer.lr == 0.05
+    w.controller.pause()
+    # Esc drops what was typed and hands the keys back too
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    edit.selectAll()
+    qtbot.keyClicks(edit, "7")
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(w.data_panel.plot.hasFocus)
+    assert edit.text() == "0.05" and w.controls.lr.value() == 0.05
