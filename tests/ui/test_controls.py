@@ -138,21 +138,19 @@ def test_enter_or_esc_in_a_field_hands_the_keys_back_to_the_plane(qtbot, window)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
     edit = w.findChild(QLineEdit, "learningRateInput")
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    edit.selectAll()
-    qtbot.keyClicks(edit, "0.05")
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(w.data_panel.plot.hasFocus)
+
+    def type_then(text, key):
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        edit.selectAll()
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, key)
+        qtbot.waitUntil(w.data_panel.plot.hasFocus)
+
+    type_then("0.05", Qt.Key.Key_Return)
     with qtbot.waitSignal(w.controller.running_changed, check_params_cb=lambda r: r):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
     assert edit.text() == "0.05" and wait_snapshot(qtbot, w, lambda s: s.running).config.optimizer.lr == 0.05
     w.controller.pause()
-    # Esc drops what was typed and hands the keys back too
-    edit.setFocus()
-    qtbot.waitUntil(edit.hasFocus)
-    edit.selectAll()
-    qtbot.keyClicks(edit, "7")
-    qtbot.keyClick(edit, Qt.Key.Key_Escape)
-    qtbot.waitUntil(w.data_panel.plot.hasFocus)
+    type_then("7", Qt.Key.Key_Escape)  # Esc drops what was typed and hands the keys back too
     assert edit.text() == "0.05" and w.controls.lr.value() == 0.05
