@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from micrograd_gui.core.config import TrainConfig
-from micrograd_gui.core.lessons import get_lesson
 from micrograd_gui.core.trainer import TrainerState
 
 from . import i18n
@@ -42,7 +41,7 @@ class AppShell(QObject):
 
     def _make(self, config: TrainConfig | None) -> MainWindow:
         w = MainWindow(config, settings=self.settings)
-        w.language_requested.connect(self.switch)
+        w.menus.language_requested.connect(self.switch)
         return w
 
     # ---- switching ----------------------------------------------------------------------------
@@ -57,8 +56,7 @@ class AppShell(QObject):
             return
         if old.recorder.recording:  # the frames belong to the window; say so instead of losing them
             old.set_language_checked(i18n.current())
-            old.message.show_message(self.tr("Stop the recording (File ▸ Record) before switching the language."),
-                                     "warning")
+            old.model.say(self.tr("Stop the recording (File ▸ Record) before switching the language."), "warning")
             return
         self.settings.setValue(i18n.SETTINGS_KEY, language)
         self._switching = language
@@ -82,9 +80,9 @@ class AppShell(QObject):
         session = old.sessions.session(state) if state is not None else None
         running = self._was_running
         # carried over to the new window
-        path, speed = old.sessions.path, old.controls.speed.currentIndex()
-        log_scale, presentation = old.loss_plot.log_scale.isChecked(), old.presentation_action.isChecked()
-        config = old.applied
+        path, rate = old.sessions.path, old.model.rate
+        log_scale, presentation = old.loss_plot.log_scale.isChecked(), old.model.view.presentation
+        config = old.model.applied
         quit_on_close = self.app.quitOnLastWindowClosed()
         self.app.setQuitOnLastWindowClosed(False)  # for the moment no window is open
         try:
@@ -94,20 +92,14 @@ class AppShell(QObject):
             new = self._make(config)
             self.window = new
             if session is not None:
-                new.restore_session(session)
-                new.data_model.undo_stack.clear()  # the old window's edits cannot be undone in this one
-                lesson = session.ui.get("lesson")
-                if isinstance(lesson, str) and lesson:
-                    try:
-                        new.show_lesson(get_lesson(lesson))
-                    except ValueError:
-                        pass
+                new.sessions.apply(session, with_lesson=True)
+                new.model.undo_stack.clear()  # the old window's edits cannot be undone in this one
             new.sessions.path = path
-            new.controls.speed.setCurrentIndex(speed)
+            new.model.set_rate(rate)
             new.loss_plot.log_scale.setChecked(log_scale)
             new.show()
             if presentation:
-                new.presentation_action.setChecked(True)
+                new.menus.presentation_action.setChecked(True)
             new.activateWindow()
             if running:
                 new.controller.play()

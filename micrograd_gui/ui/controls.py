@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,9 +23,11 @@ from micrograd_gui.core.config import MAX_DEPTH, TrainConfig
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 from micrograd_gui.core.losses import LOSS_TITLES
 from micrograd_gui.core.nn import ACTIVATIONS
-from micrograd_gui.core.optim import OPTIMIZER_TITLES, OptimizerConfig
+from micrograd_gui.core.optim import OPTIMIZER_TITLES
 
+from .app_model import AppModel
 from .fields import LogSlider, NumberField
+from .teacher_mode import Teacher, apply_locks
 from .theme import set_text_colour
 
 # titles in English, shown translated (context ControlsPanel)
@@ -42,18 +44,12 @@ MAX_GUI_WIDTH = 32
 
 
 class ControlsPanel(QWidget):
-    """Widgets in, intents out; holds no training state of its own beyond what it displays."""
+    """Shows the model's settings and run state; every change is an intent on the model."""
 
-    play_clicked = Signal()
-    step_clicked = Signal(int)
-    reset_clicked = Signal()
-    live_changed = Signal()  # optimizer, learning rate, L2 or batch size: applies from the next step
-    network_changed = Signal()  # architecture, loss or init: applies on Reset
-    rate_changed = Signal(float)
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("controlsPanel")
+        self.model = model
         # ---- run buttons
         self.play = QPushButton(self.tr("Play"))
         self.play.setObjectName("playButton")
@@ -72,10 +68,10 @@ class ControlsPanel(QWidget):
         bold = QFont()  # only the weight is set, so the size still follows the window (presentation mode)
         bold.setBold(True)
         self.play.setFont(bold)
-        self.play.clicked.connect(self.play_clicked.emit)
-        self.step.clicked.connect(lambda: self.step_clicked.emit(1))
-        self.step10.clicked.connect(lambda: self.step_clicked.emit(10))
-        self.reset.clicked.connect(self.reset_clicked.emit)
+        self.play.clicked.connect(model.toggle_play)
+        self.step.clicked.connect(lambda: model.step(1))
+        self.step10.clicked.connect(lambda: model.step(10))
+        self.reset.clicked.connect(lambda: model.reset())
         self.play_reason = QLabel()
         self.play_reason.setObjectName("playReason")
         self.play_reason.setWordWrap(True)
@@ -86,7 +82,7 @@ class ControlsPanel(QWidget):
         for title, rate in SPEEDS:
             self.speed.addItem(self.tr(title), rate)
         self.speed.setToolTip(self.tr("Slow training down to follow it step by step"))
-        self.speed.currentIndexChanged.connect(lambda _: self.rate_changed.emit(float(self.speed.currentData())))
+        self.speed.currentIndexChanged.connect(lambda _: model.set_rate(float(self.speed.currentData())))
 
         # ---- optimisation (live)
         self.lr = NumberField(self.tr("Learning rate"), 0.1, 0.0, 100.0, lo_open=True)
@@ -217,18 +213,62 @@ class ControlsPanel(QWidget):
         lay.addWidget(net_box)
         lay.addStretch(1)
 
-        for f in (self.lr, self.momentum, self.beta1, self.beta2, self.weight_decay, self.l2):
-            f.value_changed.connect(lambda _v: self.live_changed.emit())
-        for c in (self.optimizer, self.batch):
-            c.currentIndexChanged.connect(lambda _i: self.live_changed.emit())
-        self.lr_decay.toggled.connect(lambda _b: self.live_changed.emit())
+        # each widget edits its own setting, so a setting no widget shows (a width of 64) survives other edits
+        opt = model.edit_optimizer
+        self.lr.value_changed.connect(lambda v: opt(lr=v))
+        self.momentum.value_changed.connect(lambda v: opt(momentum=v))
+        self.beta1.value_changed.connect(lambda v: opt(beta1=v))
+        self.beta2.value_changed.connect(lambda v: opt(beta2=v))
+        self.weight_decay.value_changed.connect(lambda v: opt(weight_decay=v))
+        self.lr_decay.toggled.connect(lambda b: opt(lr_decay=b))
+        self.optimizer.currentIndexChanged.connect(lambda _i: opt(kind=self.optimizer.currentData()))
+        self.l2.value_changed.connect(lambda v: model.edit(l2=v))
+        self.batch.currentIndexChanged.connect(lambda _i: model.edit(batch_size=int(self.batch.currentData())))
         self.optimizer.currentIndexChanged.connect(self._show_optimizer_fields)
         self.depth_input.valueChanged.connect(self._show_widths)
-        for w in (self.loss, self.activation, self.init):
-            w.currentIndexChanged.connect(lambda _i: self.network_changed.emit())
+        self.loss.currentIndexChanged.connect(lambda _i: model.edit(loss=self.loss.currentData()))
+        self.activation.currentIndexChanged.connect(lambda _i: model.edit(activation=self.activation.currentData()))
+        self.init.currentIndexChanged.connect(lambda _i: model.edit(init_scale=self.init.currentData()))
+        self.stable.toggled.connect(lambda b: model.edit(stable_softmax=b))
         for s in (self.depth_input, *self.widths):
-            s.valueChanged.connect(lambda _v: self.network_changed.emit())
-        self.stable.toggled.connect(lambda _b: self.network_changed.emit())
+            s.valueChanged.connect(self._on_hidden_edited)
+
+        self.set_config(model.edited)
+        self.set_play_blocked(model.play_reason())
+        self._on_rate_changed(model.rate)
+        model.settings_changed.connect(self.set_config)
+        model.pending_changed.connect(self.set_pending)
+        model.play_blocked.connect(self.set_play_blocked)
+        model.rate_changed.connect(self._on_rate_changed)
+        model.teacher_changed.connect(self._on_teacher_changed)
+        model.controller.running_changed.connect(self.set_running)
+
+    def _on_hidden_edited(self) -> None:
+        shown = self.model.edited.hidden
+        # a width the spin box cannot show (over MAX_GUI_WIDTH) stays as it is until its box is edited
+        self.model.edit(hidden=tuple(shown[i] if i < len(shown) and shown[i] > MAX_GUI_WIDTH
+                                     and self.widths[i].value() == MAX_GUI_WIDTH else self.widths[i].value()
+                                     for i in range(self.depth_input.value())))
+
+    @Slot(float)
+    def _on_rate_changed(self, rate: float) -> None:
+        i = self.speed.findData(rate)
+        if i >= 0 and i != self.speed.currentIndex():
+            self.speed.blockSignals(True)
+            self.speed.setCurrentIndex(i)
+            self.speed.blockSignals(False)
+
+    @Slot(object)
+    def _on_teacher_changed(self, teacher: Teacher) -> None:
+        c = self
+        apply_locks({"speed": [c.speed_box], "learning_rate": [c.lr_slider],
+                     "optimizer": [c.optimizer, c.momentum, c.beta1, c.beta2, c.weight_decay, c.lr_decay],
+                     "l2": [c.l2], "batch": [c.batch], "network": [c.net_box], "reset": [c.reset]}, teacher)
+        # rows that depend on the current choice (momentum or betas, one box per layer) are decided again
+        if "optimizer" not in teacher.hidden:
+            self._show_optimizer_fields()
+        if "network" not in teacher.hidden:
+            self._show_widths()
 
     # ---- config <-> widgets -------------------------------------------------------------------
     def set_config(self, c: TrainConfig) -> None:
@@ -259,20 +299,6 @@ class ControlsPanel(QWidget):
             w.blockSignals(False)
         self._show_optimizer_fields()
         self._show_widths()
-
-    def optimizer_config(self) -> OptimizerConfig:
-        return OptimizerConfig(self.optimizer.currentData(), lr=self.lr.value(), momentum=self.momentum.value(),
-                               beta1=self.beta1.value(), beta2=self.beta2.value(),
-                               weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.isChecked(),
-                               decay_steps=self._decay_steps)
-
-    def config(self, base: TrainConfig) -> TrainConfig:
-        """`base` with every setting these widgets show (the seed lives with the data)."""
-        return base.with_changes(
-            optimizer=self.optimizer_config(), l2=self.l2.value(), batch_size=int(self.batch.currentData()),
-            loss=self.loss.currentData(), stable_softmax=self.stable.isChecked(),
-            hidden=tuple(self.widths[i].value() for i in range(self.depth_input.value())),
-            activation=self.activation.currentData(), init_scale=self.init.currentData())
 
     # ---- state shown ------------------------------------------------------------------------------
     def set_running(self, running: bool) -> None:

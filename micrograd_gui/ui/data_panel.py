@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
+from .app_model import AppModel, ViewOptions
+from .presentation import style_axes
+from .teacher_mode import Teacher
 from .theme import PALETTES, SPLIT_SYMBOLS, region_image, set_text_colour
 
 PICK_RADIUS_PX = 12  # how close to a point a drag must start
 SELECT_RADIUS_PX = 7  # a click this close to a point selects it (for the graph) instead of adding one
+PRESENTATION_MARKER = 17  # marker size in presentation mode (11 otherwise)
 
 
 class DataViewBox(pg.ViewBox):
@@ -66,17 +70,12 @@ class _PassiveScatter(pg.ScatterPlotItem):
 
 
 class DataPanel(QWidget):
-    """Shows a Dataset and the model's regions; emits edit intents (it never edits data itself)."""
+    """Shows the model's points and the regions of its snapshots; gestures become intents on the model."""
 
-    add_requested = Signal(float, float, bool)  # x, y, shift (= next class)
-    remove_requested = Signal(int)
-    move_requested = Signal(int, float, float, bool)  # index, x, y, drag finished
-    point_selected = Signal(int)
-    probe_moved = Signal(float, float)
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("dataPanel")
+        self.model = model
         self.palette_name = "standard"
         self.hard_regions = False
         self.show_contour = False
@@ -136,6 +135,15 @@ class DataPanel(QWidget):
         lay.addWidget(self.plot, 1)
         lay.addLayout(row)
 
+        self.set_data(model.data)
+        self.set_probe(*model.probe)
+        model.data_changed.connect(self.set_data)
+        model.probe_changed.connect(self.set_probe)
+        model.view_changed.connect(self._on_view_changed)
+        model.teacher_changed.connect(self._on_teacher_changed)
+        model.panel_shown.connect(self._on_panel_shown)
+        model.snapshot.connect(self.set_snapshot)
+
     # ---- showing ------------------------------------------------------------------------------
     def set_data(self, data: Dataset) -> None:
         self._data = data
@@ -160,6 +168,30 @@ class DataPanel(QWidget):
         self.counts.setText(self.tr("{n} points: {train} train · {val} val · {test} test").format(
             n=n, train=counts[0], val=counts[1], test=counts[2]))
 
+    @Slot(object)
+    def _on_view_changed(self, v: ViewOptions) -> None:
+        if v.palette != self.palette_name:
+            self.set_palette(v.palette)
+        if v.presentation != (self.marker_size == PRESENTATION_MARKER):
+            style_axes(self.plot, self.font(), v.presentation)
+            self.set_presentation(v.presentation)
+        if v.hard != self.hard_regions:
+            self.set_hard(v.hard)
+        if v.contour != self.show_contour:
+            self.set_contour(v.contour)
+        if v.regions != self.regions.isVisible():
+            self.set_regions_visible(v.regions)
+
+    @Slot(object)
+    def _on_teacher_changed(self, teacher: Teacher) -> None:
+        self.read_only = "points" in teacher.locked or "points" in teacher.hidden
+
+    @Slot(str, bool)
+    def _on_panel_shown(self, name: str, visible: bool) -> None:
+        if name == "graph":
+            self.set_probe_visible(visible)
+
+    @Slot(object)
     def set_snapshot(self, snap: Snapshot) -> None:
         if snap.grid is None:
             return
@@ -178,7 +210,7 @@ class DataPanel(QWidget):
 
     def set_presentation(self, on: bool) -> None:
         """Bigger markers and stronger region colours for a projector."""
-        self.marker_size = 17 if on else 11
+        self.marker_size = PRESENTATION_MARKER if on else 11
         self.wash = 0.4 if on else 0.55
         self.set_data(self._data)
         self._draw_regions()
@@ -226,15 +258,16 @@ class DataPanel(QWidget):
     def _on_clicked(self, x: float, y: float, shift: bool) -> None:
         i = self._nearest_within_reach(x, y, SELECT_RADIUS_PX)
         if i is not None and not shift:
-            self.point_selected.emit(i)
+            self.model.select_point(i)
         elif not self.read_only:
-            self.add_requested.emit(x, y, shift)
+            self.model.add_point(x, y, shift)
 
     def _on_probe_moved(self) -> None:
         p = self.probe.pos()
-        self.probe_moved.emit(p.x(), p.y())
+        self.model.set_probe(p.x(), p.y())
 
-    def set_probe(self, x: float, y: float) -> None:
+    @Slot(float, float, int)
+    def set_probe(self, x: float, y: float, _label: int = 0) -> None:
         """Move the probe marker without echoing a probe_moved back."""
         self.probe.blockSignals(True)
         self.probe.setPos(x, y)
@@ -248,7 +281,7 @@ class DataPanel(QWidget):
             return
         i = self._data.nearest(x, y)
         if i is not None:
-            self.remove_requested.emit(i)
+            self.model.remove_point(i)
 
     def _on_drag(self, phase: str, x: float, y: float) -> None:
         if phase == "start":
@@ -258,7 +291,7 @@ class DataPanel(QWidget):
             return
         x0, x1, y0, y1 = EXTENT
         x, y = min(max(x, x0), x1), min(max(y, y0), y1)
-        self.move_requested.emit(self._drag_index, x, y, phase == "finish")
+        self.model.move_point(self._drag_index, x, y, phase == "finish")
         if phase == "finish":
             self._drag_index = None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,24 +18,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, DatasetSpec
 
+from .app_model import AppModel, ViewOptions
+from .teacher_mode import Teacher, apply_locks
 from .theme import PALETTES, set_text_colour
 
 
 class DatasetPanel(QWidget):
-    """Emits what the user asks for; the window decides what it means for the model."""
+    """The dataset and the point-editing tools; each change is an intent on the model."""
 
-    regenerate_requested = Signal(object)  # DatasetSpec
-    clear_requested = Signal()
-    undo_requested = Signal()
-    redo_requested = Signal()
-    active_class_changed = Signal(int)
-    seed_changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("datasetPanel")
+        self.model = model
         self.chooser = QComboBox()
         self.chooser.setObjectName("datasetChooser")
         for k in KINDS.values():
@@ -60,7 +57,7 @@ class DatasetPanel(QWidget):
         self.seed.setRange(1, 2**31 - 1)
         self.seed.setToolTip(self.tr("One seed reproduces the data, the initial weights and the mini-batches; "
                                      "Regenerate or Reset applies it"))
-        self.seed.valueChanged.connect(self.seed_changed.emit)
+        self.seed.valueChanged.connect(lambda v: model.edit(seed=v))
         self.regenerate = QPushButton(self.tr("Regenerate"))
         self.regenerate.setObjectName("regenerateButton")
         self.regenerate.setToolTip(self.tr("Draw a new dataset from the seed; the model is re-initialised"))
@@ -92,7 +89,7 @@ class DatasetPanel(QWidget):
             self.class_buttons.addButton(b, c)
             pal.addWidget(b)
         pal.addStretch(1)
-        self.class_buttons.idClicked.connect(self.active_class_changed.emit)
+        self.class_buttons.idClicked.connect(model.set_active_class)
         self.class_hint = QLabel()
         self.class_hint.setObjectName("classHint")
         self.class_hint.setWordWrap(True)
@@ -108,9 +105,9 @@ class DatasetPanel(QWidget):
         self.redo = QPushButton(self.tr("Redo"))
         self.redo.setObjectName("redoButton")
         self.redo.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
-        self.clear.clicked.connect(self.clear_requested.emit)
-        self.undo.clicked.connect(self.undo_requested.emit)
-        self.redo.clicked.connect(self.redo_requested.emit)
+        self.clear.clicked.connect(model.clear_points)
+        self.undo.clicked.connect(model.undo)
+        self.redo.clicked.connect(model.redo)
         edits = QGridLayout()  # two by two: the panel stays narrow with presentation-size fonts
         for i, b in enumerate((self.regenerate, self.clear, self.undo, self.redo)):
             edits.addWidget(b, i // 2, i % 2)
@@ -122,12 +119,26 @@ class DatasetPanel(QWidget):
         lay.addLayout(pal)
         lay.addWidget(self.class_hint)
         lay.addStretch(1)
-        self.set_palette("standard")
+
+        self.set_config(model.edited)
+        self.set_active_class(model.active_class)
+        self.set_palette(model.view.palette)
+        self._sync_undo()
+        model.settings_changed.connect(self.set_config)
+        model.active_class_changed.connect(self.set_active_class)
+        model.capacity_changed.connect(self._update_hint)
+        model.view_changed.connect(self._on_view_changed)
+        model.teacher_changed.connect(self._on_teacher_changed)
+        # the flags the signals carry, not the stack's: it may be emitting from its destructor
+        model.undo_stack.canUndoChanged.connect(self._on_can_undo)
+        model.undo_stack.canRedoChanged.connect(self._on_can_redo)
 
     # ---- state in -----------------------------------------------------------------------------
-    def set_seed(self, seed: int) -> None:
+    @Slot(object)
+    def set_config(self, config: TrainConfig) -> None:
+        self.set_spec(config.dataset)
         self.seed.blockSignals(True)
-        self.seed.setValue(seed)
+        self.seed.setValue(config.seed)
         self.seed.blockSignals(False)
 
     def set_spec(self, spec: DatasetSpec) -> None:
@@ -143,8 +154,45 @@ class DatasetPanel(QWidget):
         return DatasetSpec(self.chooser.currentData(), self.n.value(), round(self.noise.value(), 4),
                            self.classes.value())
 
+    @Slot(int)
     def set_active_class(self, c: int) -> None:
         self.class_buttons.button(c).setChecked(True)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        c = self.model.active_class
+        self.set_hint(self.tr("Class {n} is new to the model: adding one grows the output layer to {n} outputs and "
+                              "re-initialises the weights.").format(n=c + 1) if c >= self.model.capacity else "")
+
+    @Slot(object)
+    def _on_view_changed(self, view: ViewOptions) -> None:
+        self.set_palette(view.palette)
+
+    @Slot(bool)
+    def _on_can_undo(self, can: bool) -> None:
+        if "points" not in self.model.teacher.locked:
+            self.undo.setEnabled(can)
+
+    @Slot(bool)
+    def _on_can_redo(self, can: bool) -> None:
+        if "points" not in self.model.teacher.locked:
+            self.redo.setEnabled(can)
+
+    def _sync_undo(self) -> None:
+        stack = self.model.undo_stack
+        self.undo.setEnabled(stack.canUndo())
+        self.redo.setEnabled(stack.canRedo())
+
+    @Slot(object)
+    def _on_teacher_changed(self, teacher: Teacher) -> None:
+        apply_locks({"dataset": [self.chooser, self.n, self.noise, self.classes, self.regenerate],
+                     "seed": [self.seed],
+                     "points": [self.clear, self.undo, self.redo, *self.class_buttons.buttons()]}, teacher)
+        # what the data decides is enabled again: noise and count by dataset, Undo and Redo by the edit history
+        if "dataset" not in teacher.locked:
+            self._apply_kind_limits(self.chooser.currentData())
+        if "points" not in teacher.locked:
+            self._sync_undo()
 
     def set_palette(self, name: str) -> None:
         for c, col in enumerate(PALETTES[name]):
@@ -173,4 +221,4 @@ class DatasetPanel(QWidget):
             self.n.setValue(100)
 
     def _on_regenerate(self) -> None:
-        self.regenerate_requested.emit(self.spec())
+        self.model.regenerate(self.spec())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from micrograd_gui.core.graph.stepper import BackwardStepper, ForwardStepper
 from micrograd_gui.core.graph.trace import Graph
 from micrograd_gui.core.snapshot import Snapshot
 
+from .app_model import AppModel
 from .graph_items import fmt, legend_gradient
 from .graph_view import GraphView
 from .inspector import Inspector
@@ -60,13 +61,12 @@ class GradLegend(QWidget):
 
 
 class GraphPanel(QWidget):
-    """Emits what the user asks of the probe; shows the worker's frozen graph of it."""
+    """Shows the worker's frozen graph of the probe; the class it is for is an intent on the model."""
 
-    probe_label_changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("graphPanel")
+        self.model = model
         self.graph_view = GraphView()
         self.inspector = Inspector()
         self.legend = GradLegend()
@@ -79,7 +79,7 @@ class GraphPanel(QWidget):
         self.label = QComboBox()
         self.label.setObjectName("probeLabel")
         self.label.setToolTip(self.tr("The class the point's loss is computed for"))
-        self.label.currentIndexChanged.connect(lambda i: self.probe_label_changed.emit(max(i, 0)))
+        self.label.currentIndexChanged.connect(lambda i: model.set_probe_label(max(i, 0)))
         self.find_input = QLineEdit()
         self.find_input.setObjectName("findNode")
         self.find_input.setToolTip(self.tr("Type a node's label and press Enter to select it"))
@@ -149,6 +149,7 @@ class GraphPanel(QWidget):
         self.graph_view.node_selected.connect(self._on_node_selected)
         self.graph_view.node_toggled.connect(self._on_node_toggled)
         self.set_classes(3)
+        model.snapshot.connect(self.set_snapshot)
 
     def _button(self, text: str, tip: str, slot: Callable[[], object], name: str) -> QPushButton:
         b = QPushButton(text)

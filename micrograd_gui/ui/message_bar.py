@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from .app_model import AppModel
 
 STYLES = {
     "info": "background: #e8f1fb; color: #0b3d6b; border: 1px solid #9cc3ea;",
@@ -15,7 +17,9 @@ STYLES = {
 
 
 class MessageBar(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    """Shows what the model says (model.say); a Reset dismisses an error, a lesson any message."""
+
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -34,7 +38,15 @@ class MessageBar(QWidget):
         self.kind = ""
         self._buttons: list[QPushButton] = []
         self.hide()
+        model.message.connect(self.show_message)
+        model.dismissed.connect(self._on_dismissed)
 
+    @Slot(str)
+    def _on_dismissed(self, kind: str) -> None:
+        if not kind or kind == self.kind:
+            self.hide()
+
+    @Slot(str, str, object)
     def show_message(self, text: str, kind: str = "info",
                      actions: tuple[tuple[str, Callable[[], object]], ...] = ()) -> None:
         """Show text; each action is a button that runs its callback and dismisses the bar."""

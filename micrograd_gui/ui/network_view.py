@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitt
 from micrograd_gui.core.names import bias_name
 from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
 
+from .app_model import AppModel
 from .graph_items import NEG, POS, fmt
 from .network_canvas import NetworkCanvas, NeuronNode, ParamEditor, colour_range, map_rgb, rgb_image
 from .undo import StampedCommand
@@ -104,20 +105,19 @@ class ParamEdit(StampedCommand):
         self._view, self.run, self.index, self.old, self.new = view, run, index, old, new
 
     def redo(self) -> None:
-        self._view.param_edited.emit(self.index, self.new, self.run)
+        self._view.model.set_param(self.index, self.new, self.run)
 
     def undo(self) -> None:
-        self._view.param_edited.emit(self.index, self.old, self.run)
+        self._view.model.set_param(self.index, self.old, self.run)
 
 
 class NetworkView(QWidget):
-    """Draws the worker's frozen maps and weights; emits typed parameters (undoable) as intents."""
+    """Draws the worker's frozen maps and weights; typed parameters (undoable) are intents on the model."""
 
-    param_edited = Signal(int, float, int)  # theta index, value, run it belongs to
-
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, model: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("networkView")
+        self.model = model
         self.undo_stack = QUndoStack(self)
         self.canvas = NetworkCanvas()
         self.detail = NeuronDetail()
@@ -177,6 +177,7 @@ class NetworkView(QWidget):
         self.detail.bias_entered.connect(self._on_bias_entered)
         self.detail.closed.connect(self.close_detail)
         self._update_legend()
+        model.snapshot.connect(self.set_snapshot)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -12,6 +12,7 @@ from micrograd_gui.core.names import parameter_names
 from micrograd_gui.core.optim import OPTIMIZER_TITLES
 from micrograd_gui.core.snapshot import Snapshot
 
+from .app_model import AppModel
 from .graph_items import fmt
 
 # English titles and tips, shown translated (context ParameterModel)
@@ -148,10 +149,11 @@ class ParameterModel(QAbstractTableModel):
 class OptimizerTable(QWidget):
     """Shows the optimizer state the worker copies into snapshots while this table is visible."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, app: AppModel, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("optimizerTable")
-        self.model = ParameterModel(self)
+        self.model = ParameterModel(self)  # the table's Qt model; `app` is the application's
+        app.snapshot.connect(self.set_snapshot)
         self.view = QTableView()
         self.view.setObjectName("optimizerTableView")
         self.view.setModel(self.model)

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 SCALE = 1.6  # fonts in presentation mode (the issue asks for 1.5-2x)
 STYLE = """
@@ -21,8 +17,18 @@ QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox { border: 2px solid #222; }
 """
 
 
-def apply(window: MainWindow, on: bool) -> None:
-    """Switch the whole window; switching back restores the normal look."""
+def style_axes(plot: pg.PlotWidget, font: QFont, on: bool) -> None:
+    """A plot's axes in the widget's font, with thicker lines in presentation mode."""
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setStyle(tickFont=QFont(font))
+        axis.setPen(pg.mkPen("k", width=2 if on else 1))
+        axis.setTextPen("k")
+
+
+def apply(window: QMainWindow, on: bool, side_docks: tuple[QDockWidget, QDockWidget]) -> None:
+    """Fonts, style and full screen of the whole window (the panels restyle themselves from the model's view);
+    switching back restores the normal look."""
     base = window.property("baseFont")
     if base is None:
         base = QFont(window.font())
@@ -31,21 +37,10 @@ def apply(window: MainWindow, on: bool) -> None:
     font.setPointSizeF(base.pointSizeF() * (SCALE if on else 1.0))
     window.setFont(font)
     window.setStyleSheet(STYLE if on else "")
-    tick = QFont(font)
-    for plot in (window.data_panel.plot, window.loss_plot.plot):
-        for name in ("left", "bottom"):
-            axis = plot.getAxis(name)
-            axis.setStyle(tickFont=tick)
-            axis.setPen(pg.mkPen("k", width=2 if on else 1))
-            axis.setTextPen("k")
-    window.data_panel.set_presentation(on)
-    width = 4 if on else 2
-    window.loss_plot.train_curve.setPen(pg.mkPen("#1f77b4", width=width))
-    window.loss_plot.val_curve.setPen(pg.mkPen("#ff7f0e", width=width))
     # after the switch to full screen has laid the window out: the controls grow with their text, the data
     # panel keeps its width, so the plane keeps the rest
-    QTimer.singleShot(0, lambda: window.resizeDocks([window.controls_dock, window.data_dock],
-                                                    [420 if on else 300, 330], Qt.Orientation.Horizontal))
+    QTimer.singleShot(0, lambda: window.resizeDocks(list(side_docks), [420 if on else 300, 330],
+                                                    Qt.Orientation.Horizontal))
     if on:
         window.setProperty("wasMaximized", window.isMaximized())
         window.showFullScreen()

@@ -1,21 +1,20 @@
-"""File menu work: save / open sessions, recent files, autosave and crash recovery, CSV, PNG exports."""
+"""File menu work: save / open sessions, recent files, autosave and crash recovery, points as CSV."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QStatusBar, QWidget
 
 from micrograd_gui.core.files import csv_file, session_file
 from micrograd_gui.core.files.session_file import Session, SessionError
 from micrograd_gui.core.trainer import TrainerState
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .app_model import AppModel
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 20_000
@@ -35,19 +34,29 @@ def recovery_path(settings: QSettings) -> Path:
     return Path(settings.fileName()).with_name("recovery-session.json")
 
 
+class DockLayout(Protocol):
+    """Which panels a session shows: the window's docks by object name."""
+
+    def visible_docks(self) -> list[str]: ...
+
+    def show_docks(self, names: list[str]) -> None: ...
+
+
 class SessionActions(QObject):
-    """Turns File-menu intents into worker requests and file I/O; reports problems in the message bar."""
+    """Turns File-menu intents into worker requests and file I/O; reports problems through the model."""
 
     saved = Signal(str)
     opened = Signal(str)
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.w = window
+    def __init__(self, model: AppModel, settings: QSettings, parent: QWidget, layout: DockLayout,
+                 status: QStatusBar):
+        super().__init__(parent)
+        self.model, self.settings, self.parent_widget, self.layout, self.status = (model, settings, parent, layout,
+                                                                                  status)
         self.path: str | None = None
         self._after_state: list[Callable[[TrainerState], object]] = []  # what they return is not used
-        window.controller.state_ready.connect(self._on_state_ready)
-        self.recovery = recovery_path(window.settings)
+        model.controller.state_ready.connect(self._on_state_ready)
+        self.recovery = recovery_path(settings)
         # what a run that did not close normally left is moved aside before this run autosaves over it, and
         # stays there until the user restores or discards it
         self.offered = self.recovery.with_name("recovery-offered.json")
@@ -64,7 +73,7 @@ class SessionActions(QObject):
     # ---- state from the worker ----------------------------------------------------------------
     def _with_state(self, then: Callable[[TrainerState], object]) -> None:
         self._after_state.append(then)
-        self.w.controller.request_state()
+        self.model.controller.request_state()
 
     @Slot(object)
     def _on_state_ready(self, state: TrainerState) -> None:
@@ -72,10 +81,7 @@ class SessionActions(QObject):
             self._after_state.pop(0)(state)
 
     def session(self, state: TrainerState) -> Session:
-        tx, ty, vx, vy = self.w.loss_plot.series()
-        curves = {"train": [[float(a), float(b)] for a, b in zip(tx, ty)],
-                  "val": [[float(a), float(b)] for a, b in zip(vx, vy)]}
-        return Session(state, curves, self.w.ui_state())
+        return self.model.to_session(state, self.layout.visible_docks())
 
     # ---- save ---------------------------------------------------------------------------------
     def save_to(self, path: str) -> None:
@@ -85,12 +91,12 @@ class SessionActions(QObject):
         try:
             session_file.save(path, self.session(state))
         except OSError as e:
-            self.w.message.show_message(self.tr("Could not save to {path}: {error}. Your file is unchanged.").format(
+            self.model.say(self.tr("Could not save to {path}: {error}. Your file is unchanged.").format(
                 path=path, error=e.strerror or e), "error")
             return
         self.path = path
         self._remember(path)
-        self.w.statusBar().showMessage(self.tr("Saved {name}").format(name=Path(path).name), 4000)
+        self.status.showMessage(self.tr("Saved {name}").format(name=Path(path).name), 4000)
         self.saved.emit(path)
 
     def save(self) -> None:
@@ -100,7 +106,8 @@ class SessionActions(QObject):
             self.save_as()
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Save session"), self.path or "session.mgs.json",
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save session"),
+                                              self.path or "session.mgs.json",
                                               self.tr("micrograd GUI session (*.json)"))
         if path:
             self.save_to(path)
@@ -110,7 +117,7 @@ class SessionActions(QObject):
         try:
             s = session_file.load(path)
         except SessionError as e:
-            self.w.message.show_message(self.tr("Could not open {name}: {error}. Nothing was changed.").format(
+            self.model.say(self.tr("Could not open {name}: {error}. Nothing was changed.").format(
                 name=Path(path).name, error=e), "error")
             return False
         self.apply(s)
@@ -119,23 +126,27 @@ class SessionActions(QObject):
         self.opened.emit(path)
         return True
 
-    def apply(self, s: Session) -> None:
-        self.w.restore_session(s)
+    def apply(self, s: Session, with_lesson: bool = False) -> None:
+        """Continue a session in this window: its panels first, so the restored run's snapshots carry them."""
+        docks = s.ui.get("docks")
+        if isinstance(docks, list):
+            self.layout.show_docks([d for d in docks if isinstance(d, str)])
+        self.model.restore(s, with_lesson)
 
     def open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Open session"), "",
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Open session"), "",
                                               self.tr("micrograd GUI session (*.json)"))
         if path:
             self.open_path(path)
 
     def recent(self) -> list[str]:
-        value = self.w.settings.value("recent", [])  # QSettings gives one path back as a str, several as a list
+        value = self.settings.value("recent", [])  # QSettings gives one path back as a str, several as a list
         items: list[object] = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [p for p in items if isinstance(p, str)]
 
     def _remember(self, path: str) -> None:
         items = [p for p in self.recent() if p != path]
-        self.w.settings.setValue("recent", [path, *items][:MAX_RECENT])
+        self.settings.setValue("recent", [path, *items][:MAX_RECENT])
 
     def fill_recent_menu(self, menu: QMenu) -> None:
         menu.clear()
@@ -170,7 +181,7 @@ class SessionActions(QObject):
         try:
             s = session_file.load(offered)
         except SessionError as e:
-            self.w.message.show_message(f"Could not restore the autosaved session: {e}.", "error")
+            self.model.say(f"Could not restore the autosaved session: {e}.", "error")
             return False
         self.apply(s)
         self.opened.emit(str(offered))
@@ -182,6 +193,19 @@ class SessionActions(QObject):
         self._with_state(keep)
         return True
 
+    def offer_recovery(self) -> None:
+        """If the last run did not close normally, offer its autosave in the message bar."""
+        path = self.pending_recovery()
+        if path is None:
+            return
+        from datetime import datetime
+
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime(self.tr("%H:%M on %d %b"))
+        self.model.say(
+            self.tr("The app did not close normally last time. Restore the session autosaved at {when}?").format(
+                when=when), "warning",
+            ((self.tr("Restore"), self.restore_recovery), (self.tr("Discard"), self.discard_recovery)))
+
     def discard_recovery(self) -> None:
         """Nothing to recover: after a clean exit, or when the user discards the offer."""
         self.recovery.unlink(missing_ok=True)
@@ -192,58 +216,26 @@ class SessionActions(QObject):
         try:
             data = csv_file.read(path)
         except csv_file.CsvError as e:
-            self.w.message.show_message(self.tr("Could not import {name}: {error}").format(name=Path(path).name,
+            self.model.say(self.tr("Could not import {name}: {error}").format(name=Path(path).name,
                                                                                             error=e), "error")
             return False
-        self.w.replace_data(data, f"import {Path(path).name}")
+        self.model.replace_points(data, f"import {Path(path).name}")
         return True
 
     def export_csv_path(self, path: str) -> None:
         try:
-            csv_file.write(path, self.w.data_model.data)
+            csv_file.write(path, self.model.data)
         except OSError as e:
-            self.w.message.show_message(self.tr("Could not write {path}: {error}").format(path=path,
+            self.model.say(self.tr("Could not write {path}: {error}").format(path=path,
                                                                                            error=e.strerror or e),
                                         "error")
 
     def import_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Import points"), "", "CSV (*.csv *.txt)")
+        path, _ = QFileDialog.getOpenFileName(self.parent_widget, self.tr("Import points"), "", "CSV (*.csv *.txt)")
         if path:
             self.import_csv_path(path)
 
     def export_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export points"), "points.csv", "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export points"), "points.csv", "CSV (*.csv)")
         if path:
             self.export_csv_path(path)
-
-    def toggle_recording(self, on: bool) -> None:
-        """Start recording the plane; on stop, save the frames as a GIF (or PNG frames into a folder)."""
-        rec = self.w.recorder
-        if on:
-            rec.start(self.w.data_panel)
-            self.w.statusBar().showMessage(self.tr("Recording the plane… choose File ▸ Record again to stop and save"))
-            return
-        rec.stop()
-        if not rec.frames:
-            return
-        # the PNG choice is told by its filter, so its translation keeps the word PNG and the GIF one has none
-        path, kind = QFileDialog.getSaveFileName(self.w, self.tr("Save the recording"), "training.gif",
-                                                 self.tr("Animated GIF (*.gif)") + ";;"
-                                                 + self.tr("PNG frames into a folder (*)"))
-        if path:
-            self.save_recording(path, png_frames="PNG" in kind)
-
-    def save_recording(self, path: str, png_frames: bool = False) -> None:
-        rec = self.w.recorder
-        try:
-            n = rec.save_png_sequence(path) if png_frames else rec.save_gif(path)
-        except (OSError, ValueError) as e:
-            self.w.message.show_message(self.tr("Could not save the recording to {path}: {error}").format(
-                path=path, error=e), "error")
-            return
-        self.w.statusBar().showMessage(self.tr("Saved {n} frames to {name}").format(n=n, name=Path(path).name), 5000)
-
-    def export_png(self, widget: QWidget, name: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self.w, self.tr("Export as PNG"), f"{name}.png", "PNG (*.png)")
-        if path and not widget.grab().save(path):
-            self.w.message.show_message(self.tr("Could not write {path}.").format(path=path), "error")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,32 +20,30 @@ from PySide6.QtWidgets import (
 
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
 # English; shown as QCoreApplication.translate("TeacherDialog", text)
 LOCKED_TIP = QT_TRANSLATE_NOOP("TeacherDialog", "Locked by the teacher (View ▸ Teacher mode…)")
 
-# name -> (title, the widgets it covers)
-CONTROLS: dict[str, tuple[str, Callable[[MainWindow], list[QWidget]]]] = {
-    "speed": (QT_TRANSLATE_NOOP("TeacherDialog", "Speed limit"), lambda w: [w.controls.speed_box]),
-    "learning_rate": (QT_TRANSLATE_NOOP("TeacherDialog", "Learning rate"), lambda w: [w.controls.lr_slider]),
-    "optimizer": (QT_TRANSLATE_NOOP("TeacherDialog", "Optimizer and its settings"),
-                  lambda w: [w.controls.optimizer, w.controls.momentum, w.controls.beta1, w.controls.beta2,
-                             w.controls.weight_decay, w.controls.lr_decay]),
-    "l2": (QT_TRANSLATE_NOOP("TeacherDialog", "L2 penalty"), lambda w: [w.controls.l2]),
-    "batch": (QT_TRANSLATE_NOOP("TeacherDialog", "Batch size"), lambda w: [w.controls.batch]),
-    "network": (QT_TRANSLATE_NOOP("TeacherDialog", "Network: loss, layers, neurons, activation, init"),
-                lambda w: [w.controls.net_box]),
-    "reset": (QT_TRANSLATE_NOOP("TeacherDialog", "Reset button"), lambda w: [w.controls.reset]),
-    "dataset": (QT_TRANSLATE_NOOP("TeacherDialog", "Dataset chooser and Regenerate"),
-                lambda w: [w.dataset_panel.chooser, w.dataset_panel.n, w.dataset_panel.noise,
-                           w.dataset_panel.classes, w.dataset_panel.regenerate]),
-    "seed": (QT_TRANSLATE_NOOP("TeacherDialog", "Seed"), lambda w: [w.dataset_panel.seed]),
-    "points": (QT_TRANSLATE_NOOP("TeacherDialog", "Editing points (plane, palette, Clear, Undo)"),
-               lambda w: [w.dataset_panel.clear, w.dataset_panel.undo, w.dataset_panel.redo,
-                          *w.dataset_panel.class_buttons.buttons()]),
+# name -> title; each panel hides and locks its own widgets of these names
+CONTROLS: dict[str, str] = {
+    "speed": QT_TRANSLATE_NOOP("TeacherDialog", "Speed limit"),
+    "learning_rate": QT_TRANSLATE_NOOP("TeacherDialog", "Learning rate"),
+    "optimizer": QT_TRANSLATE_NOOP("TeacherDialog", "Optimizer and its settings"),
+    "l2": QT_TRANSLATE_NOOP("TeacherDialog", "L2 penalty"),
+    "batch": QT_TRANSLATE_NOOP("TeacherDialog", "Batch size"),
+    "network": QT_TRANSLATE_NOOP("TeacherDialog", "Network: loss, layers, neurons, activation, init"),
+    "reset": QT_TRANSLATE_NOOP("TeacherDialog", "Reset button"),
+    "dataset": QT_TRANSLATE_NOOP("TeacherDialog", "Dataset chooser and Regenerate"),
+    "seed": QT_TRANSLATE_NOOP("TeacherDialog", "Seed"),
+    "points": QT_TRANSLATE_NOOP("TeacherDialog", "Editing points (plane, palette, Clear, Undo)"),
 }
+
+
+@dataclass(frozen=True)
+class Teacher:
+    """The controls the teacher hid or locked (names of CONTROLS)."""
+
+    hidden: frozenset[str] = frozenset()
+    locked: frozenset[str] = frozenset()
 
 
 def _form_label(widget: QWidget) -> QWidget | None:
@@ -67,11 +65,12 @@ def _form_label(widget: QWidget) -> QWidget | None:
     return None
 
 
-def apply(window: MainWindow, hidden: set[str], locked: set[str]) -> None:
-    """Hide and lock as chosen; a locked control stays visible but cannot be changed."""
+def apply_locks(widgets: Mapping[str, Sequence[QWidget]], teacher: Teacher) -> None:
+    """Hide and lock a panel's widgets as chosen; a locked control stays visible but cannot be changed."""
     locked_tip = QCoreApplication.translate("TeacherDialog", LOCKED_TIP)
-    for name, (_, widgets) in CONTROLS.items():
-        for widget in widgets(window):
+    hidden, locked = teacher.hidden, teacher.locked
+    for name, group in widgets.items():
+        for widget in group:
             widget.setEnabled(name not in locked)
             if name in locked:
                 widget.setToolTip(locked_tip)
@@ -84,24 +83,13 @@ def apply(window: MainWindow, hidden: set[str], locked: set[str]) -> None:
                 if label is not None:
                     label.setVisible(name not in hidden)
             widget.setProperty("teacherHidden", name in hidden)
-    window.data_panel.read_only = "points" in locked or "points" in hidden
-    # rows that depend on the current choice (momentum or betas, one box per layer) are decided again
-    if "optimizer" not in hidden:
-        window.controls._show_optimizer_fields()
-    if "network" not in hidden:
-        window.controls._show_widths()
-    # and what the data decides is enabled again: noise and count by dataset, Undo and Redo by the edit history
-    if "dataset" not in locked:
-        window.dataset_panel._apply_kind_limits(window.dataset_panel.chooser.currentData())
-    if "points" not in locked:
-        window._sync_undo()
 
 
 class TeacherDialog(QDialog):
     """One row a control: Hide, Lock."""
 
-    def __init__(self, window: MainWindow, hidden: set[str], locked: set[str]):
-        super().__init__(window)
+    def __init__(self, parent: QWidget, teacher: Teacher):
+        super().__init__(parent)
         self.setObjectName("teacherDialog")
         self.setWindowTitle(self.tr("Teacher mode"))
         grid = QGridLayout()
@@ -109,12 +97,12 @@ class TeacherDialog(QDialog):
         grid.addWidget(QLabel(self.tr("<b>Hide</b>")), 0, 1)
         grid.addWidget(QLabel(self.tr("<b>Lock</b>")), 0, 2)
         self.boxes: dict[str, tuple[QCheckBox, QCheckBox]] = {}
-        for row, (name, (title, _)) in enumerate(CONTROLS.items(), start=1):
+        for row, (name, title) in enumerate(CONTROLS.items(), start=1):
             hide, lock = QCheckBox(), QCheckBox()
             hide.setObjectName(f"hide_{name}")
             lock.setObjectName(f"lock_{name}")
-            hide.setChecked(name in hidden)
-            lock.setChecked(name in locked)
+            hide.setChecked(name in teacher.hidden)
+            lock.setChecked(name in teacher.locked)
             grid.addWidget(QLabel(self.tr(title)), row, 0)
             grid.addWidget(hide, row, 1, Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(lock, row, 2, Qt.AlignmentFlag.AlignCenter)

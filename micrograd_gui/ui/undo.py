@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -38,3 +39,29 @@ def redo_next(stacks: Iterable[QUndoStack]) -> bool:
         return False
     min(ready, key=lambda s: _stamp(s.command(s.index()))).redo()
     return True
+
+
+class SwapCommand(StampedCommand):
+    """Swap one immutable value for another through a setter; consecutive commands of one drag merge into one."""
+
+    MERGE_ID = 1
+
+    def __init__(self, setter: Callable[[Any], None], before: object, after: object, text: str,
+                 drag: int | None = None):
+        super().__init__(text)
+        self._set, self.before, self.after, self.drag = setter, before, after, drag
+
+    def redo(self) -> None:
+        self._set(self.after)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+    def id(self) -> int:
+        return self.MERGE_ID if self.drag is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, SwapCommand) and other.drag is not None and other.drag == self.drag:
+            self.after = other.after
+            return True
+        return False

@@ -4,7 +4,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_shell.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/app_shell.py" line="59"/>
         <source>Stop the recording (File ▸ Record) before switching the language.</source>
         <translation>请先停止录制（文件 ▸ 录制），再切换语言。</translation>
     </message>
@@ -12,271 +12,271 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="34"/>
         <source>As fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="33"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
         <source>1000 steps/s</source>
         <translation>1000 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="34"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
         <source>300 steps/s</source>
         <translation>300 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
         <source>100 steps/s</source>
         <translation>100 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
         <source>30 steps/s</source>
         <translation>30 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
         <source>10 steps/s</source>
         <translation>10 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="40"/>
         <source>3 steps/s</source>
         <translation>3 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="41"/>
         <source>1 step/s</source>
         <translation>1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="58"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="279"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="54"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="305"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="56"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
         <source>One training step (Right arrow)</source>
         <translation>训练一步（右方向键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
         <source>Step ×10</source>
         <translation>十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
         <source>Ten training steps</source>
         <translation>训练十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
         <source>Re-initialise the weights from the seed and apply network changes (R)</source>
         <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="84"/>
         <source>Slow training down to follow it step by step</source>
         <translation>放慢训练，便于逐步观察</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="92"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="94"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="90"/>
         <source>Step size; applies from the next step</source>
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="93"/>
         <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
         <translation>对数刻度的学习率，从 0.0001 到 10</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="98"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="103"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
         <source>How much of the last update carries into the next one</source>
         <translation>上一次更新有多少带入下一次</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
         <source>AdamW: decay of the running mean of gradients (m)</source>
         <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
         <source>AdamW: decay of the running mean of squared gradients (v)</source>
         <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="112"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="116"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="121"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="136"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="137"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="139"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="135"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="149"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="155"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="162"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="170"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="186"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="188"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="189"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="185"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="190"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="186"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="191"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="187"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="193"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="189"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="209"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="205"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="279"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="305"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -284,32 +284,32 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="92"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一个类别 · 拖动：移动 · 右键单击或 Ctrl+单击：删除</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="111"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="114"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="121"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="123"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="160"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="168"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
@@ -317,104 +317,109 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="40"/>
         <source>Which dataset Regenerate draws</source>
         <translation>“重新生成”使用哪个数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="48"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="45"/>
         <source>How many points to draw (at most {n})</source>
         <translation>生成多少个点（最多 {n} 个）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="53"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="50"/>
         <source>Gaussian noise added to each point</source>
         <translation>给每个点加上的高斯噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="54"/>
         <source>Number of classes (as many as the dataset allows)</source>
         <translation>类别数（在数据集允许的范围内）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="58"/>
         <source>One seed reproduces the data, the initial weights and the mini-batches; Regenerate or Reset applies it</source>
         <translation>同一个种子可以复现数据、初始权重和小批量；按“重新生成”或“重置”后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="61"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="63"/>
         <source>Draw a new dataset from the seed; the model is re-initialised</source>
         <translation>用种子生成新的数据集；模型将重新初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="69"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="74"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="75"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="76"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="88"/>
         <source>Clicks add class {n} points (key {n})</source>
         <translation>单击添加第 {n} 类的点（按键 {n}）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="99"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="101"/>
         <source>Remove every point (undoable)</source>
         <translation>删除所有点（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
         <source>Undo the last data edit (Ctrl+Z)</source>
         <translation>撤销上一次数据编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="107"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="118"/>
         <source>Click adds class:</source>
         <translation>单击添加的类别：</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="164"/>
+        <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
+        <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
     </message>
 </context>
 <context>
@@ -461,14 +466,57 @@
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="32"/>
+        <source>Recording the plane… choose File ▸ Record again to stop and save</source>
+        <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="38"/>
+        <source>Save the recording</source>
+        <translation>保存录制内容</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="39"/>
+        <source>Animated GIF (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="40"/>
+        <source>PNG frames into a folder (*)</source>
+        <translation>PNG 帧，存入文件夹 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="49"/>
+        <source>Could not save the recording to {path}: {error}</source>
+        <translation>无法将录制内容保存到 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="52"/>
+        <source>Saved {n} frames to {name}</source>
+        <translation>已将 {n} 帧保存到 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="58"/>
+        <source>Export as PNG</source>
+        <translation>导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="61"/>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>GradLegend</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="42"/>
         <source>Gradient colours: blue is negative, red positive, white zero; the square root of |grad| / max keeps small gradients visible</source>
         <translation>梯度颜色：蓝色为负，红色为正，白色为零；取 |grad| / max 的平方根，让较小的梯度也能看清</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="44"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
@@ -477,7 +525,7 @@
     <name>GraphPanel</name>
     <message>
         <location filename="../../micrograd_gui/ui/graph_panel.py" line="77"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="179"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="180"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
@@ -573,7 +621,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="332"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="333"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
@@ -598,63 +646,63 @@
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="168"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="169"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="204"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="205"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="249"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="250"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="263"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="264"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="285"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="286"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="288"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="289"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="288"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="314"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="289"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="315"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="313"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="314"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="339"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="340"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="357"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="358"/>
         <source>micrograd GUI computation graph</source>
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="366"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="367"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="371"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="372"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -797,6 +845,14 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
     </message>
 </context>
 <context>
+    <name>LessonBox</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="28"/>
+        <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
+        <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
+    </message>
+</context>
+<context>
     <name>Lessons</name>
     <message>
         <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
@@ -872,53 +928,53 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="54"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="27"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="28"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="34"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="35"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="41"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="74"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="96"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -944,327 +1000,255 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="40"/>
         <source>micrograd GUI: watch backprop learn</source>
         <translation>micrograd GUI：观看反向传播如何学习</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="65"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="67"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="73"/>
         <source>Computation graph of the probe point&apos;s loss</source>
         <translation>探针点损失的计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="76"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="79"/>
         <source>Optimizer state</source>
         <translation>优化器状态</translation>
     </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="186"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="52"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="187"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="53"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="190"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="56"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="191"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="57"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="193"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="59"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="194"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="60"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="195"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="61"/>
         <source>Export the &amp;plane as PNG…</source>
         <translation>将平面导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="197"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="62"/>
         <source>Export the &amp;window as PNG…</source>
         <translation>将窗口导出为 PNG(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="64"/>
         <source>Export a pa&amp;nel as PNG</source>
         <translation>将面板导出为 PNG(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="202"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="67"/>
         <source>&amp;Record the plane (GIF or PNG frames)</source>
         <translation>录制平面（GIF 或 PNG 帧）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="206"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="71"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="73"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="212"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="78"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="213"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="79"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="214"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="80"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="217"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="83"/>
         <source>&amp;Clear points</source>
         <translation>清空数据点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="219"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="85"/>
         <source>Class {n}</source>
         <translation>第 {n} 类</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="221"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="88"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="222"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="89"/>
         <source>&amp;Play / Pause</source>
         <translation>开始 / 暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="224"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="91"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="225"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="92"/>
         <source>Step ×&amp;10</source>
         <translation>十步(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="226"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="93"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="227"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="228"/>
-        <source>Decision &amp;regions</source>
-        <translation>决策区域(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="230"/>
-        <source>&amp;Hard argmax regions</source>
-        <translation>硬 argmax 区域(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="232"/>
-        <source>0.5 &amp;contour</source>
-        <translation>0.5 等高线(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="234"/>
-        <source>Colour-&amp;blind-safe palette</source>
-        <translation>色盲友好配色(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="236"/>
-        <source>&amp;Presentation mode</source>
-        <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="238"/>
-        <source>&amp;Teacher mode…</source>
-        <translation>教师模式(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="242"/>
-        <source>Regions</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="243"/>
-        <source>Argmax</source>
-        <translation>Argmax</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="244"/>
-        <source>0.5 contour</source>
-        <translation>0.5 等高线</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="249"/>
-        <source>Computation &amp;graph</source>
-        <translation>计算图(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="254"/>
-        <source>&amp;Network view</source>
-        <translation>网络视图(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="255"/>
-        <source>&amp;Optimizer state</source>
-        <translation>优化器状态(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="264"/>
-        <source>&amp;Language</source>
-        <translation>语言 Language(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="276"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="96"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="277"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="97"/>
         <source>&amp;Shortcuts and how-to</source>
         <translation>快捷键和使用方法(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="278"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="98"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="340"/>
-        <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
-        <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="118"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="346"/>
-        <source>The plane holds at most {n} points; remove some first.</source>
-        <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="120"/>
+        <source>Decision &amp;regions</source>
+        <translation>决策区域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="352"/>
-        <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
-        <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="122"/>
+        <source>&amp;Hard argmax regions</source>
+        <translation>硬 argmax 区域(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="494"/>
-        <source>step {n}</source>
-        <translation>第 {n} 步</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="124"/>
+        <source>0.5 &amp;contour</source>
+        <translation>0.5 等高线(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="495"/>
-        <source>{rate} steps/s</source>
-        <translation>{rate} 步/秒</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="127"/>
+        <source>Colour-&amp;blind-safe palette</source>
+        <translation>色盲友好配色(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="496"/>
-        <source>paused</source>
-        <translation>已暂停</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="130"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="498"/>
-        <source> · val {loss}</source>
-        <translation> · 验证 {loss}</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="132"/>
+        <source>&amp;Teacher mode…</source>
+        <translation>教师模式(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="499"/>
-        <source>loss {loss}</source>
-        <translation>损失 {loss}</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="137"/>
+        <source>Regions</source>
+        <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="508"/>
-        <source>Training diverged.</source>
-        <translation>训练发散了。</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="138"/>
+        <source>Argmax</source>
+        <translation>Argmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="534"/>
-        <source>lesson: {title}</source>
-        <translation>课程：{title}</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="139"/>
+        <source>0.5 contour</source>
+        <translation>0.5 等高线</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="551"/>
-        <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
-        <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="145"/>
+        <source>Computation &amp;graph</source>
+        <translation>计算图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="614"/>
-        <source>%H:%M on %d %b</source>
-        <translation>%m月%d日 %H:%M</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="150"/>
+        <source>&amp;Network view</source>
+        <translation>网络视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="616"/>
-        <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
-        <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="151"/>
+        <source>&amp;Optimizer state</source>
+        <translation>优化器状态(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="618"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
+        <location filename="../../micrograd_gui/ui/menus.py" line="169"/>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="619"/>
-        <source>Discard</source>
-        <translation>丢弃</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="623"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="212"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="627"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="216"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="628"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="217"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -1274,7 +1258,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../micrograd_gui/ui/message_bar.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/message_bar.py" line="32"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1350,42 +1334,42 @@ A scalar autograd engine you can watch learn.</source>
         <translation>每个方块是一个神经元在整个平面上的输出（蓝色为负，白色为零，红色为正）。悬停在连线或神经元上查看数值；单击连线或双击神经元，输入新的权重或偏置；单击神经元，放大查看它的输出图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="254"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="255"/>
         <source>no gradient yet: take a step</source>
         <translation>还没有梯度：先训练一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="256"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="257"/>
         <source>width ∝ √|{what}|, widest {widest}</source>
         <translation>线宽 ∝ √|{what}|，最宽 {widest}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="260"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
         <source> · the {drawn} strongest of {total} lines</source>
         <translation> · 只画出 {total} 条连线中最强的 {drawn} 条</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="262"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="262"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="296"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="297"/>
         <source>Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.</source>
         <translation>蓝 {blue} · 白 {white} · 红 {red}。本图：{lo} 到 {hi}，网格 {n}²。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="359"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="360"/>
         <source>“{text}” is not a number: {name} was kept.</source>
         <translation>“{text}”不是数字：{name} 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="361"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="362"/>
         <source>{name} must be a finite number of at most {limit} in size: it was kept.</source>
         <translation>{name} 必须是绝对值不超过 {limit} 的有限数：已保持不变。</translation>
     </message>
@@ -1393,17 +1377,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NeuronDetail</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="42"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="43"/>
         <source>Close the large map (Esc)</source>
         <translation>关闭放大图（Esc）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="66"/>
         <source>bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="69"/>
         <source>Type a new bias and press Enter (Ctrl+Z undoes it)</source>
         <translation>输入新的偏置并按回车（Ctrl+Z 撤销）</translation>
     </message>
@@ -1457,17 +1441,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>OptimizerTable</name>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="166"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="168"/>
         <source>The optimizer&apos;s state appears after the table is shown.</source>
         <translation>显示此表后会出现优化器的状态。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="187"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="189"/>
         <source>{optimizer}, lr {lr} (decaying), after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
         <translation>{optimizer}，学习率 {lr}（衰减中），第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="189"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="191"/>
         <source>{optimizer}, lr {lr}, after step {step} · {n} parameters · the {top} largest |update| are highlighted · click a column title to sort</source>
         <translation>{optimizer}，学习率 {lr}，第 {step} 步之后 · {n} 个参数 · 高亮显示 |更新量| 最大的 {top} 个 · 单击列标题排序</translation>
     </message>
@@ -1501,73 +1485,73 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>ParameterModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
         <source>value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="20"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="19"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="20"/>
         <source>update</source>
         <translation>更新量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="24"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="25"/>
         <source>AdamW&apos;s first moment: a running mean of the gradient</source>
         <translation>AdamW 的一阶矩：梯度的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="25"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="26"/>
         <source>AdamW&apos;s second moment: a running mean of the squared gradient</source>
         <translation>AdamW 的二阶矩：梯度平方的滑动平均</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="26"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="27"/>
         <source>The momentum buffer: buf = momentum × buf + grad</source>
         <translation>动量缓冲：buf = momentum × buf + grad</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="28"/>
         <source>SGD with momentum keeps no second moment</source>
         <translation>带动量的 SGD 不保存二阶矩</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="28"/>
         <location filename="../../micrograd_gui/ui/optimizer_table.py" line="29"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="30"/>
         <source>Plain SGD keeps no state</source>
         <translation>普通 SGD 不保存状态</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="61"/>
         <source>momentum buf</source>
         <translation>动量缓冲</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="64"/>
         <source>w[layer][neuron][input] or b[layer][neuron]</source>
         <translation>w[层][神经元][输入] 或 b[层][神经元]</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="64"/>
         <source>The parameter now</source>
         <translation>参数的当前值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="65"/>
         <source>dLoss/dparameter of the last step</source>
         <translation>上一步的 dLoss/d参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/optimizer_table.py" line="66"/>
         <source>How much the last step changed the parameter (new − old)</source>
         <translation>上一步对参数的改变量（新 − 旧）</translation>
     </message>
@@ -1699,181 +1683,189 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="94"/>
         <source>Could not save to {path}: {error}. Your file is unchanged.</source>
         <translation>无法保存到 {path}：{error}。你的文件没有改变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="99"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="109"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="104"/>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="138"/>
         <source>micrograd GUI session (*.json)</source>
         <translation>micrograd GUI 会话 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="120"/>
         <source>Could not open {name}: {error}. Nothing was changed.</source>
         <translation>无法打开 {name}：{error}。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="137"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="146"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="157"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="195"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="203"/>
+        <source>%H:%M on %d %b</source>
+        <translation>%m月%d日 %H:%M</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
+        <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
+        <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="219"/>
         <source>Could not import {name}: {error}</source>
         <translation>无法导入 {name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="229"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="210"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="234"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="215"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="239"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
+</context>
+<context>
+    <name>StatusLine</name>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="224"/>
-        <source>Recording the plane… choose File ▸ Record again to stop and save</source>
-        <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="26"/>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="230"/>
-        <source>Save the recording</source>
-        <translation>保存录制内容</translation>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="27"/>
+        <source>{rate} steps/s</source>
+        <translation>{rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="231"/>
-        <source>Animated GIF (*.gif)</source>
-        <translation>GIF 动画 (*.gif)</translation>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="28"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="232"/>
-        <source>PNG frames into a folder (*)</source>
-        <translation>PNG 帧，存入文件夹 (*)</translation>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="30"/>
+        <source> · val {loss}</source>
+        <translation> · 验证 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="241"/>
-        <source>Could not save the recording to {path}: {error}</source>
-        <translation>无法将录制内容保存到 {path}：{error}</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="244"/>
-        <source>Saved {n} frames to {name}</source>
-        <translation>已将 {n} 帧保存到 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="247"/>
-        <source>Export as PNG</source>
-        <translation>导出为 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="249"/>
-        <source>Could not write {path}.</source>
-        <translation>无法写入 {path}。</translation>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="31"/>
+        <source>loss {loss}</source>
+        <translation>损失 {loss}</translation>
     </message>
 </context>
 <context>
     <name>TeacherDialog</name>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="24"/>
         <source>Locked by the teacher (View ▸ Teacher mode…)</source>
         <translation>已被教师锁定（视图 ▸ 教师模式…）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="31"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="28"/>
         <source>Speed limit</source>
         <translation>速度限制</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="29"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="33"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="30"/>
         <source>Optimizer and its settings</source>
         <translation>优化器及其设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="31"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="38"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="33"/>
         <source>Network: loss, layers, neurons, activation, init</source>
         <translation>网络：损失函数、层数、神经元、激活函数、初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="34"/>
         <source>Reset button</source>
         <translation>重置按钮</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
         <source>Dataset chooser and Regenerate</source>
         <translation>数据集选择和重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
         <source>Editing points (plane, palette, Clear, Undo)</source>
         <translation>编辑数据点（平面、类别按钮、清空、撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="94"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="96"/>
         <source>&lt;b&gt;Control&lt;/b&gt;</source>
         <translation>&lt;b&gt;控件&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="97"/>
         <source>&lt;b&gt;Hide&lt;/b&gt;</source>
         <translation>&lt;b&gt;隐藏&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="98"/>
         <source>&lt;b&gt;Lock&lt;/b&gt;</source>
         <translation>&lt;b&gt;锁定&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="114"/>
         <source>Choose what students can see and change. Saved with the session.</source>
         <translation>选择学生可以看到和修改的内容。随会话一起保存。</translation>
     </message>

@@ -94,7 +94,7 @@ def restore() -> None:
     wait_for(qapp, "the restored session", lambda: w.controller.last.run > run)
     snap = w.controller.last
     same = snap.step == expected.step and bool(np.array_equal(snap.theta, expected.theta))
-    same = same and w.data_model.data == expected.data and snap.config == expected.config.with_changes(eval_every=1)
+    same = same and w.model.data == expected.data and snap.config == expected.config.with_changes(eval_every=1)
     print(f"restored step: {snap.step}", flush=True)
     print(f"restored equals the autosave: {same}", flush=True)
     wait_for(qapp, "the offer to be let go", lambda: not w.sessions.offered.exists())

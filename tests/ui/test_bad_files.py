@@ -10,14 +10,14 @@ from uihelpers import wait_snapshot
 
 def state_of(w):
     snap = w.controller.last
-    return (w.data_model.data, w.applied, snap.run, snap.step, snap.theta.copy(), w.sessions.path,
-            tuple(w.sessions.recent()), tuple(map(tuple, w.loss_plot.series())), w.probe, w.active_class)
+    return (w.model.data, w.model.applied, snap.run, snap.step, snap.theta.copy(), w.sessions.path,
+            tuple(w.sessions.recent()), tuple(map(tuple, w.loss_plot.series())), w.model.probe, w.model.active_class)
 
 
 def assert_untouched(qtbot, w, before):
     data, applied, run, step, theta, path, recent, curves, probe, active = before
-    assert w.data_model.data is data and w.applied == applied and w.sessions.path == path
-    assert tuple(w.sessions.recent()) == recent and w.probe == probe and w.active_class == active
+    assert w.model.data is data and w.model.applied == applied and w.sessions.path == path
+    assert tuple(w.sessions.recent()) == recent and w.model.probe == probe and w.model.active_class == active
     assert tuple(map(tuple, w.loss_plot.series())) == curves
     # the worker got nothing either: the next step continues the same run from the same weights
     w.controls.step.click()
@@ -48,7 +48,7 @@ def test_every_malformed_csv_is_refused_in_the_window(qtbot, window, tmp_path):
         assert not w.sessions.import_csv_path(str(path)), name
         text = w.message.text.text()
         assert w.message.kind == "error" and f"Could not import {path.name}" in text and words in text, name
-        assert not w.data_model.undo_stack.canRedo()
+        assert not w.model.undo_stack.canRedo()
         assert_untouched(qtbot, w, before)
 
 
@@ -66,6 +66,6 @@ def test_odd_window_settings_in_a_session_are_ignored_not_fatal(qtbot, window, t
     path.write_text(json.dumps(doc).replace('"1e999"', "1e999").replace('"-1e999"', "-1e999"))  # JSON's infinity
     assert window.sessions.open_path(str(path))
     snap = wait_snapshot(qtbot, window, lambda s: s.step == 1)
-    x, y, label = window.probe
-    assert abs(x) <= 100 and abs(y) <= 100 and 0 <= label < 6 and 0 <= window.active_class < 6
-    assert snap.probe == window.probe
+    x, y, label = window.model.probe
+    assert abs(x) <= 100 and abs(y) <= 100 and 0 <= label < 6 and 0 <= window.model.active_class < 6
+    assert snap.probe == window.model.probe

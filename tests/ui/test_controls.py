@@ -18,7 +18,7 @@ def test_step_advances_one_step_and_changes_the_loss(qtbot, window):
     wait_snapshot(qtbot, w, lambda s: s.step == 2)
     qtbot.mouseClick(w.controls.step10, Qt.MouseButton.LeftButton)
     wait_snapshot(qtbot, w, lambda s: s.step == 12)
-    assert w.step_label.text() == "step 12"
+    assert w.status.step_label.text() == "step 12"
 
 
 def test_play_then_pause_stops_within_one_tick(qtbot, window):
@@ -109,7 +109,7 @@ def test_seed_reproduces_data_and_weights(qtbot, window):
     assert w.controls.pending.isVisible()
     w.dataset_panel.regenerate.click()
     snap = wait_snapshot(qtbot, w, lambda s: s.config.seed == 7)
-    assert w.data_model.data == make_dataset(w.dataset_panel.spec(), RNG(7))
+    assert w.model.data == make_dataset(w.dataset_panel.spec(), RNG(7))
     assert not (snap.theta == first.theta).all()
     w.dataset_panel.seed.setValue(42)
     w.dataset_panel.regenerate.click()
@@ -124,7 +124,7 @@ def test_region_toggles_under_the_plot_follow_the_view_menu(qtbot, window):
     qtbot.keyClick(w, Qt.Key.Key_H)
     assert box.isChecked() and w.data_panel.hard_regions
     box.click()
-    assert not w.hard_action.isChecked() and not w.data_panel.hard_regions
+    assert not w.menus.hard_action.isChecked() and not w.data_panel.hard_regions
     regions = w.findChild(type(box), "regionsToggle")
     regions.click()
     assert not w.data_panel.regions.isVisible()

@@ -52,11 +52,11 @@ def test_shown_values_equal_the_engines_after_a_step(qtbot, gwindow):
 
 def test_clicking_a_data_point_selects_its_graph(qtbot, gwindow):
     w = gwindow
-    d = w.data_model.data
+    d = w.model.data
     i = 5
     n = len(d)
     click_data(qtbot, w, d.xs[i], d.ys[i])
-    assert len(w.data_model.data) == n  # selecting, not adding
+    assert len(w.model.data) == n  # selecting, not adding
     snap = wait_snapshot(qtbot, w, lambda s: s.probe == (d.xs[i], d.ys[i], d.labels[i]) and s.graph is not None)
     assert w.graph_panel.graph_view.full.nodes == engine_graph(snap).nodes
     assert w.graph_panel.label.currentIndex() == d.labels[i]

@@ -127,19 +127,19 @@ def test_every_visible_string_of_the_main_window_is_chinese(chinese, make_window
 
 def test_dialogs_lessons_and_messages_are_chinese(chinese, make_window, qtbot):
     w = make_window()
-    w.findChild(type(w.play_action), "helpAction").trigger()
+    w.findChild(type(w.menus.play_action), "helpAction").trigger()
     qtbot.waitUntil(lambda: w.findChild(HelpDialog, "helpDialog") is not None)
     help_box = w.findChild(HelpDialog, "helpDialog")
     assert "使用方法" in help_box.text() and "快捷键" in help_box.text()
     help_box.close()
-    dialog = teacher_mode.TeacherDialog(w, set(), set())
+    dialog = teacher_mode.TeacherDialog(w, teacher_mode.Teacher())
     qtbot.addWidget(dialog)
     texts = [label.text() for label in dialog.findChildren(QLabel)] + [dialog.windowTitle()]
     assert len(texts) == len(teacher_mode.CONTROLS) + 5 and not [t for t in texts if untranslated(t)]
     for lesson in LESSONS:
-        w.start_lesson(lesson)
+        w.model.start_lesson(lesson)
         assert not untranslated(w.lesson_box.text()), lesson.name
-    w.start_lesson(LESSONS[-1])  # no points: the reason Play is off is said in Chinese
+    w.model.start_lesson(LESSONS[-1])  # no points: the reason Play is off is said in Chinese
     assert w.controls.play_reason.isVisible() and "还没有训练数据点" in w.controls.play_reason.text()
     w.controls.lr.edit.setText("abc")
     w.controls.lr.edit.editingFinished.emit()
@@ -155,37 +155,37 @@ def test_the_language_menu_switches_live_keeps_the_run_and_is_remembered(qapp, q
         w.show()
         qtbot.waitExposed(w)
         wait_snapshot(qtbot, w, lambda s: True)
-        w.start_lesson(LESSONS[0])
-        w.data_model.add(0.3, 0.4, 1)
+        w.model.start_lesson(LESSONS[0])
+        w.model.add_point(0.3, 0.4)
         w.controller.step(7)
         wait_snapshot(qtbot, w, lambda s: s.step == 7)
-        points, theta = len(w.data_model.data), w.controller.last.theta.copy()
-        assert w.controls.play.text() == "Play" and w.language_actions["en"].isChecked()
+        points, theta = len(w.model.data), w.controller.last.theta.copy()
+        assert w.controls.play.text() == "Play" and w.menus.language_actions["en"].isChecked()
 
         with qtbot.waitSignal(shell.window_replaced, timeout=10_000):
-            w.language_actions["zh_CN"].trigger()
+            w.menus.language_actions["zh_CN"].trigger()
         zh = shell.window
         assert zh is not w and not w.controller.training_thread.isRunning()  # the old window joined its thread
         snap = wait_snapshot(qtbot, zh, lambda s: s.step == 7)
-        assert (snap.theta == theta).all() and len(zh.data_model.data) == points
-        assert zh.isVisible() and zh.controls.play.text() == "开始" and zh.step_label.text() == "第 7 步"
-        assert zh.language_actions["zh_CN"].isChecked() and i18n.current() == "zh_CN"
+        assert (snap.theta == theta).all() and len(zh.model.data) == points
+        assert zh.isVisible() and zh.controls.play.text() == "开始" and zh.status.step_label.text() == "第 7 步"
+        assert zh.menus.language_actions["zh_CN"].isChecked() and i18n.current() == "zh_CN"
         assert settings.value(i18n.SETTINGS_KEY) == "zh_CN"
         assert not zh.dataset_panel.undo.isEnabled() and not zh.dataset_panel.noise.isEnabled()  # yin-yang: none
         assert len(zh.loss_plot.series()[0]) == 7  # the loss curve came along, and the lesson
-        assert zh.lesson == LESSONS[0].name and "课程：LLM101n：阴阳" in zh.lesson_box.text()
+        assert zh.model.lesson.name == LESSONS[0].name and "课程：LLM101n：阴阳" in zh.lesson_box.text()
 
         with qtbot.waitSignal(shell.window_replaced, timeout=10_000):
-            zh.language_actions["en"].trigger()
+            zh.menus.language_actions["en"].trigger()
         en = shell.window
         wait_snapshot(qtbot, en, lambda s: s.step == 7)
         assert en.controls.play.text() == "Play" and en.menuBar().actions()[0].text() == "&File"
-        assert settings.value(i18n.SETTINGS_KEY) == "en" and len(en.data_model.data) == points
+        assert settings.value(i18n.SETTINGS_KEY) == "en" and len(en.model.data) == points
 
         en.controller.play()  # a running window keeps running in the new language
         qtbot.waitUntil(lambda: en.controller.running)
         with qtbot.waitSignal(shell.window_replaced, timeout=10_000):
-            en.language_actions["zh_CN"].trigger()
+            en.menus.language_actions["zh_CN"].trigger()
         qtbot.waitUntil(lambda: shell.window.controller.running and shell.window.controller.last.step > 7)
         shell.window.controller.pause()
 

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtWidgets import QPushButton
-from uihelpers import wait_snapshot
+from uihelpers import panel_model, wait_snapshot
 
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.snapshot import Metrics, Snapshot
@@ -49,15 +49,17 @@ def test_weights_past_float32_range_leave_maps_and_regions_drawable(qtbot, windo
 def test_log_scale_on_an_empty_plot_after_huge_losses_draws_without_overflow(qtbot):
     snap = Snapshot(run=1, step=3, running=False, history=(), metrics=Metrics(), theta=np.zeros(3), num_outputs=3,
                     num_classes=3, config=get_preset("llm101n").config)
-    lp = LossPlot()
+    model = panel_model()
+    lp = LossPlot(model)
     qtbot.addWidget(lp)
     lp.resize(400, 300)
     lp.show()
     qtbot.waitExposed(lp)
-    lp.set_snapshot(snap)
-    lp.set_snapshot(replace(snap, history=((1, 1.0, None), (2, 1e20, None))))  # a loss that blew up, linear axis
+    send = model.controller.send
+    send(snap)
+    send(replace(snap, history=((1, 1.0, None), (2, 1e20, None))))  # a loss that blew up, linear axis
     qtbot.waitUntil(lambda: lp.plot.getViewBox().viewRange()[1][1] > 1e19)
-    lp.set_snapshot(replace(snap, run=snap.run + 1))  # Reset: the new run has no points yet
+    send(replace(snap, run=snap.run + 1))  # Reset: the new run has no points yet
     lp.log_scale.setChecked(True)
     lp.grab()  # paints the axis: an overflow inside paint fails the test (filterwarnings = error, pytest-qt)
     low, high = lp.plot.getViewBox().viewRange()[1]

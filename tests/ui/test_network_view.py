@@ -72,7 +72,7 @@ def test_w_toggles_the_dock_and_maps_only_come_while_it_shows(qtbot, window):
     w = window
     assert not w.network_dock.isVisible() and w.controller.last.neuron_maps is None
     qtbot.keyClick(w, Qt.Key.Key_W)
-    assert w.network_dock.isVisible() and w.network_action.isChecked()
+    assert w.network_dock.isVisible() and w.menus.network_action.isChecked()
     assert w.findChild(QWidget, "networkView") is w.network_view
     assert w.network_dock.objectName() == "networkDock"
     wait_snapshot(qtbot, w, lambda s: s.neuron_maps is not None and s.grads is None)  # no step, no gradient
@@ -202,9 +202,9 @@ def test_a_typed_weight_changes_the_next_steps_loss_and_ctrl_z_restores_it(qtbot
 def test_ctrl_z_undoes_the_latest_edit_whether_points_or_weights(qtbot, nwindow):
     w = nwindow
     v, c = w.network_view, w.network_view.canvas
-    n = len(w.data_model.data)
+    n = len(w.model.data)
     click_data(qtbot, w, -2.2, 2.2)  # a point first ...
-    assert len(w.data_model.data) == n + 1
+    assert len(w.model.data) == n + 1
     k = edge_named(c, "w[1][0][0]")
     qtbot.mouseClick(c, Qt.MouseButton.LeftButton, pos=spot(c, k))
     type_value(qtbot, v.editor, "-2")  # ... then a weight
@@ -213,11 +213,11 @@ def test_ctrl_z_undoes_the_latest_edit_whether_points_or_weights(qtbot, nwindow)
     wait_snapshot(qtbot, w, lambda s: s.theta[p] == -2.0)
     qtbot.keyClick(w, Qt.Key.Key_Z, CTRL)
     wait_snapshot(qtbot, w, lambda s: s.theta[p] == old)
-    assert len(w.data_model.data) == n + 1  # the weight went first
+    assert len(w.model.data) == n + 1  # the weight went first
     qtbot.keyClick(w, Qt.Key.Key_Z, CTRL)
-    assert len(w.data_model.data) == n
+    assert len(w.model.data) == n
     qtbot.keyClick(w, Qt.Key.Key_Z, CTRL | SHIFT)  # redo in the order they were made
-    assert len(w.data_model.data) == n + 1 and w.controller.last.theta[p] == old
+    assert len(w.model.data) == n + 1 and w.controller.last.theta[p] == old
     qtbot.keyClick(w, Qt.Key.Key_Z, CTRL | SHIFT)
     wait_snapshot(qtbot, w, lambda s: s.theta[p] == -2.0)
 

@@ -35,39 +35,39 @@ def test_save_reopen_continue_equals_an_uninterrupted_run(qtbot, make_window, tm
     ta, la, _, _ = a.loss_plot.series()
     tb, lb, _, _ = b.loss_plot.series()
     assert list(ta) == list(tb) and list(la) == list(lb)  # the reopened curve plus the continued one
-    assert b.data_model.data == a.data_model.data
+    assert b.model.data == a.model.data
     assert b.sessions.recent()[0] == path
 
 
 def test_a_broken_session_is_refused_and_changes_nothing(qtbot, window, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "micrograd-gui-session", "version": 1, "config": {')
-    before = window.data_model.data
+    before = window.model.data
     assert not window.sessions.open_path(str(bad))
     assert window.message.kind == "error" and "not valid JSON" in window.message.text.text()
-    assert window.data_model.data is before
+    assert window.model.data is before
 
 
 def test_csv_import_reports_bad_lines_by_number_and_keeps_the_data(qtbot, window, tmp_path):
     p = tmp_path / "pts.csv"
     p.write_text("x,y,label\n0,0,0\n1,one,1\n2,2\n")
-    before = window.data_model.data
+    before = window.model.data
     assert not window.sessions.import_csv_path(str(p))
     text = window.message.text.text()
     assert "line 3" in text and "line 4" in text and "Nothing was imported" in text
-    assert window.data_model.data is before
+    assert window.model.data is before
     p.write_text("0,0,0\n1,1,1\n-1,1,3\n")
     assert window.sessions.import_csv_path(str(p))
-    assert len(window.data_model.data) == 3
+    assert len(window.model.data) == 3
     wait_snapshot(qtbot, window, lambda s: s.num_classes == 4)  # class 3 grew the output layer
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.data_model.data == before
+    assert window.model.data == before
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda x: x.name)
 def test_every_lesson_loads_and_trains_a_few_steps(qtbot, window, lesson):
     w = window
-    w.findChild(type(w.undo_action), f"lesson_{lesson.name}").trigger()
+    w.findChild(type(w.menus.undo_action), f"lesson_{lesson.name}").trigger()
     same = lesson.config.with_changes(eval_every=1)  # the window evaluates every step, for the curves
     snap = wait_snapshot(qtbot, w, lambda s: s.config == same and s.step == 0)
     assert w.lesson_box.isVisible() and lesson.title in w.lesson_box.text()
@@ -102,16 +102,16 @@ def test_record_a_training_run_as_gif_and_png_frames(qtbot, window, tmp_path, mo
     w = window
     gif = tmp_path / "run.gif"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(gif), "Animated GIF (*.gif)"))
-    w.record_action.trigger()
+    w.menus.record_action.trigger()
     w.recorder.fps = 1000  # every redraw becomes a frame
     w.controls.play.click()
     qtbot.waitUntil(lambda: len(w.recorder.frames) >= 5, timeout=10_000)
     w.controls.play.click()
-    w.record_action.trigger()
+    w.menus.record_action.trigger()
     with Image.open(gif) as im:
         assert im.n_frames >= 5 and im.size[0] <= 640
     n = len(w.recorder.frames)
-    w.sessions.save_recording(str(tmp_path / "frames"), png_frames=True)
+    w.exports.save_recording(str(tmp_path / "frames"), png_frames=True)
     assert len(list((tmp_path / "frames").glob("frame_*.png"))) == n
 
 
@@ -129,7 +129,7 @@ def test_export_any_panel_and_the_window_as_png(qtbot, window, tmp_path, monkeyp
     next(a for a in menu.actions() if a.text() == w.loss_dock.windowTitle()).trigger()
     img = QImage(str(target))
     assert img.width() == w.loss_plot.width() and img.height() == w.loss_plot.height()
-    w.findChild(type(w.undo_action), "exportWindowAction").trigger()
+    w.findChild(type(w.menus.undo_action), "exportWindowAction").trigger()
     assert QImage(str(target)).width() == w.width()
 
 
@@ -147,9 +147,9 @@ def test_the_first_snapshot_of_a_reopened_session_or_a_lesson_carries_its_probe(
     run = w.controller.last.run
     with qtbot.waitSignal(w.controller.snapshot, check_params_cb=lambda s: s.run > run, timeout=10_000) as first:
         assert w.sessions.open_path(str(path))
-    assert first.args[0].probe == w.probe == (1.0, 0.5, 1) and first.args[0].graph is not None
+    assert first.args[0].probe == w.model.probe == (1.0, 0.5, 1) and first.args[0].graph is not None
     moons = next(lesson for lesson in LESSONS if lesson.name == "moons")
     run = first.args[0].run
     with qtbot.waitSignal(w.controller.snapshot, check_params_cb=lambda s: s.run > run, timeout=10_000) as first:
-        w.start_lesson(moons)
-    assert first.args[0].probe == w.probe == moons.probe
+        w.model.start_lesson(moons)
+    assert first.args[0].probe == w.model.probe == moons.probe

@@ -71,7 +71,7 @@ class Monkey:
         click_data(self.qtbot, self.w, *self.xy(), button=Qt.MouseButton.RightButton)
 
     def drag(self):
-        d = self.w.data_model.data
+        d = self.w.model.data
         if len(d):
             j = self.rng.randrange(len(d))
             drag_data(self.qtbot, self.w, (d.xs[j], d.ys[j]), self.xy(), steps=3)
@@ -128,9 +128,9 @@ class Monkey:
         if r < 0.3:
             self.qtbot.keyClick(w, Qt.Key.Key_F1)
         elif r < 0.5:
-            w.findChild(type(w.undo_action), "aboutAction").trigger()
+            w.findChild(type(w.menus.undo_action), "aboutAction").trigger()
         elif r < 0.65:
-            w.teacher_action.trigger()
+            w.menus.teacher_action.trigger()
         else:  # close what is open: OK / Cancel / Close
             for d in w.findChildren(QDialog):
                 if not d.isVisible():
@@ -143,11 +143,11 @@ class Monkey:
                 else:
                     d.close()
             if self.rng.random() < 0.5:
-                w.set_teacher(set(), set())  # a teacher who locked everything unlocks again
+                w.model.set_teacher(set(), set())  # a teacher who locked everything unlocks again
 
     def lesson(self):
         le = self.rng.choice(LESSONS)
-        self.w.findChild(type(self.w.undo_action), f"lesson_{le.name}").trigger()
+        self.w.findChild(type(self.w.menus.undo_action), f"lesson_{le.name}").trigger()
 
     def session(self):
         w = self.w
@@ -170,7 +170,7 @@ class Monkey:
         else:
             name = self.rng.choice(["importCsvAction", "exportCsvAction", "exportPlaneAction", "exportWindowAction"])
             self.answer(".png" if "Plane" in name or "Window" in name else ".csv")
-            w.findChild(type(w.undo_action), name).trigger()
+            w.findChild(type(w.menus.undo_action), name).trigger()
 
     def graph(self):
         gp = self.w.graph_panel
@@ -206,10 +206,10 @@ class Monkey:
             self.w.network_view.set_param(self.rng.randrange(snap.theta.size), text)
 
     def view(self):
-        w = self.w
-        a = self.rng.choice([w.regions_action, w.hard_action, w.contour_action, w.cb_action, w.presentation_action,
-                             w.loss_plot.log_scale, w.record_action])
-        if a is w.record_action:
+        w, m = self.w, self.w.menus
+        a = self.rng.choice([m.regions_action, m.hard_action, m.contour_action, m.cb_action, m.presentation_action,
+                             w.loss_plot.log_scale, m.record_action])
+        if a is w.menus.record_action:
             self.answer(".gif")
         a.trigger() if hasattr(a, "trigger") else a.click()
 

@@ -72,7 +72,7 @@ def test_5000_random_actions_while_training_raise_and_warn_nothing(qtbot, window
         elif r < 0.32:
             click_data(qtbot, w, *xy(), button=Qt.MouseButton.RightButton)
         elif r < 0.36:
-            d = w.data_model.data
+            d = w.model.data
             if len(d):
                 j = rng.randrange(len(d))
                 drag_data(qtbot, w, (d.xs[j], d.ys[j]), xy(), steps=3)

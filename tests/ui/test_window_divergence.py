@@ -62,7 +62,7 @@ def test_divergence_pauses_goes_back_explains_and_a_lower_rate_continues(qtbot, 
     for _ in range(snap.step):
         plain.step()
     assert np.isfinite(snap.theta).all() and np.array_equal(snap.theta, plain.theta)
-    assert w.step_label.text() == f"step {snap.step}" and not w.controller.running
+    assert w.status.step_label.text() == f"step {snap.step}" and not w.controller.running
 
     set_lr(w, "0.01")  # queued before the steps: they take it
     with qtbot.assertNotEmitted(w.controller.diverged):

@@ -18,17 +18,17 @@ MODEL_LIMIT = 20_000  # parameters; Trainer.reset refuses more
 def test_the_plane_holds_at_most_max_points_and_says_so(qtbot, make_window):
     cfg = get_preset("quadrants").config.with_changes(dataset=DatasetSpec("quadrants", MAX_POINTS, 0.0, 3))
     w = make_window(cfg)
-    assert len(w.data_model.data) == MAX_POINTS
+    assert len(w.model.data) == MAX_POINTS
     for mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
         click_data(qtbot, w, 2.3, 2.3, mods=mods)  # outside the data: a click there adds a point
-        assert len(w.data_model.data) == MAX_POINTS
+        assert len(w.model.data) == MAX_POINTS
         assert w.message.isVisible() and w.message.kind == "warning"
         assert f"at most {MAX_POINTS} points" in w.message.text.text()
     w.message.hide()
     click_data(qtbot, w, 1.5, 1.5, button=Qt.MouseButton.RightButton)  # remove one: room for one more
-    assert len(w.data_model.data) == MAX_POINTS - 1
+    assert len(w.model.data) == MAX_POINTS - 1
     click_data(qtbot, w, 2.3, 2.3)
-    assert len(w.data_model.data) == MAX_POINTS and not w.message.isVisible()
+    assert len(w.model.data) == MAX_POINTS and not w.message.isVisible()
     w.dataset_panel.n.setValue(MAX_POINTS + 1000)  # the generator cannot be asked for more either
     assert w.dataset_panel.n.value() == MAX_POINTS
 
@@ -54,7 +54,7 @@ def test_a_model_over_the_size_limit_is_refused_with_a_message(qtbot, window, tm
     assert not w.sessions.open_path(str(path))
     text = w.message.text.text()
     assert w.message.kind == "error" and "parameters; the limit is 20000" in text and "Nothing was changed" in text
-    assert w.applied.hidden == before.config.hidden and w.controller.last.run == before.run
+    assert w.model.applied.hidden == before.config.hidden and w.controller.last.run == before.run
 
 
 def test_the_graph_collapses_by_itself_above_its_threshold(qtbot, window):

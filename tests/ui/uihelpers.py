@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -33,3 +33,39 @@ def drag_data(qtbot, w, start, end, steps=8):
                          Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(vp, ev)
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=p1)
+
+
+class FakeController(QObject):
+    """The controller's signals and intents without a thread: a panel's test builds the panel with an AppModel on
+    this, feeds it snapshots with `send`, and reads what the model asked of the worker in `calls`."""
+
+    snapshot = Signal(object)
+    failed = Signal(str)
+    diverged = Signal(str)
+    running_changed = Signal(bool)
+    state_ready = Signal(object)
+
+    def __init__(self):
+        super().__init__()
+        self.running = False
+        self.last = None
+        self.calls: list[tuple[str, tuple]] = []
+
+    def send(self, snap) -> None:
+        self.last = snap
+        self.snapshot.emit(snap)
+
+    def __getattr__(self, name):  # play, pause, reset, set_data, set_probe, ...: recorded
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return lambda *args: self.calls.append((name, args))
+
+
+def panel_model(config=None):
+    """An AppModel on a FakeController, for a test that builds one panel."""
+    from micrograd_gui.core.presets import get_preset
+    from micrograd_gui.ui.app_model import AppModel
+
+    model = AppModel(config or get_preset("llm101n").config, FakeController())
+    model.start()
+    return model

@@ -57,7 +57,7 @@ class Driver:
     def wait_drawn(self, timeout: float = 10.0) -> bool:
         """Until the window is on screen and has drawn its first snapshot."""
         w = self.window
-        return wait_until(lambda: w.isVisible() and w.controller.last is not None and w.snapshots_drawn > 0,
+        return wait_until(lambda: w.isVisible() and w.controller.last is not None and w.model.snapshots_drawn > 0,
                           timeout)
 
     # ---- as a user would
@@ -70,7 +70,7 @@ class Driver:
     def click_plane(self, x: float, y: float, label: int) -> None:
         """A click on the data plane at (x, y) with class `label` active."""
         w = self.window
-        w._set_active_class(label)
+        w.model.set_active_class(label)
         QTest.mouseClick(w.data_panel.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          w.data_panel.data_to_widget(x, y).toPoint())
 

@@ -32,19 +32,19 @@ def run_self_test(app: QApplication) -> int:
         return 1
 
     # 10 points by simulated clicks on the plane
-    n0 = len(w.data_model.data)
+    n0 = len(w.model.data)
     rng = np.random.default_rng(7)
     spots: list[tuple[float, float]] = []
     while len(spots) < 10:  # clear of existing points: a click on a point selects it instead
         x, y = rng.uniform(-1.8, 1.8, size=2)
-        d = w.data_model.data
+        d = w.model.data
         near = d.nearest(x, y)
         if near is None or (d.xs[near] - x) ** 2 + (d.ys[near] - y) ** 2 > 0.2**2:
             spots.append((float(x), float(y)))
     for k, (x, y) in enumerate(spots):
         drv.click_plane(x, y, k % 3)
     app.processEvents()
-    check(len(w.data_model.data) == n0 + 10, f"10 clicks add 10 points ({n0} -> {len(w.data_model.data)})")
+    check(len(w.model.data) == n0 + 10, f"10 clicks add 10 points ({n0} -> {len(w.model.data)})")
     first_theta = ctl.last.theta if ctl.last else None
 
     # play for 2 s while measuring the event loop
@@ -52,12 +52,12 @@ def run_self_test(app: QApplication) -> int:
     drv.click(w.controls.play)
     check(wait_until(lambda: ctl.running), "Play starts training")
     wait_until(lambda: drv.step > 0)
-    step0, drawn0, t0 = drv.step, w.snapshots_drawn, time.perf_counter()
+    step0, drawn0, t0 = drv.step, w.model.snapshots_drawn, time.perf_counter()
     probe.start()
     spin(PLAY_SECONDS)
     probe.stop()
     elapsed = time.perf_counter() - t0
-    step1, drawn1 = drv.step, w.snapshots_drawn
+    step1, drawn1 = drv.step, w.model.snapshots_drawn
     drv.key(Qt.Key.Key_Space)
     check(wait_until(lambda: not ctl.running and ctl.last is not None and not ctl.last.running),
           "Space pauses training")
@@ -74,7 +74,7 @@ def run_self_test(app: QApplication) -> int:
     check(same, "Reset restores the initial weights from the seed")
     drv.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     app.processEvents()
-    check(len(w.data_model.data) == n0 + 9, "Ctrl+Z undoes the last added point")
+    check(len(w.model.data) == n0 + 9, "Ctrl+Z undoes the last added point")
 
     late = np.array(probe.lateness_ms) if probe.lateness_ms else np.array([float("nan")])
     print(f"startup to first drawn snapshot: {startup:.0f} ms")

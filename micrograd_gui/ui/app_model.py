@@ -1,0 +1,341 @@
+"""The session as the GUI thread holds it: one owner for each piece of state, and the edit intents on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtGui import QUndoStack
+
+from micrograd_gui.core.config import ConfigError, TrainConfig
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec, make_dataset
+from micrograd_gui.core.files.session_file import Session
+from micrograd_gui.core.history import LossHistory
+from micrograd_gui.core.lessons import Lesson, get_lesson
+from micrograd_gui.core.rng import RNG
+from micrograd_gui.core.snapshot import Snapshot
+from micrograd_gui.core.trainer import TrainerState, data_problem_parts
+
+from .controller import Controller
+from .teacher_mode import CONTROLS, Teacher
+from .undo import SwapCommand
+
+NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")  # apply on Reset
+Actions = tuple[tuple[str, Callable[[], object]], ...]  # a message's buttons: (label, what it does)
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """How the plane is drawn; saved with a session (presentation mode is not)."""
+
+    regions: bool = True
+    hard: bool = False
+    contour: bool = False
+    palette: str = "standard"  # or "colorblind"
+    presentation: bool = False
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AppModel", text)
+
+
+class AppModel(QObject):
+    """Panels call the intents and subscribe to the signals; the model tells the controller what the worker needs."""
+
+    data_changed = Signal(object)  # Dataset
+    settings_changed = Signal(object)  # TrainConfig: what the panels show (edited)
+    pending_changed = Signal(bool)  # network settings edited that apply on Reset
+    probe_changed = Signal(float, float, int)
+    probe_selected = Signal()  # the user picked a data point as the probe: the graph should show
+    active_class_changed = Signal(int)
+    capacity_changed = Signal(int)
+    play_blocked = Signal(str)  # why Play cannot run now, translated; "" when it can
+    lesson_changed = Signal(object)  # Lesson | None
+    lesson_started = Signal(object)  # Lesson: its panels should show (before its run starts)
+    teacher_changed = Signal(object)  # Teacher
+    view_changed = Signal(object)  # ViewOptions
+    rate_changed = Signal(float)  # steps/s, 0 = as fast as possible
+    panel_shown = Signal(str, bool)  # "graph", "network", "optimizer": what the worker's snapshots carry
+    message = Signal(str, str, object)  # text, kind (info / warning / error), Actions
+    dismissed = Signal(str)  # hide the message if it is of this kind ("" any)
+    snapshot = Signal(object)  # the worker's Snapshot, after the model took what it keeps from it
+
+    def __init__(self, config: TrainConfig, controller: Controller, parent: QObject | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.applied = config
+        self.edited = config
+        self._data = make_dataset(config.dataset, RNG(config.seed))
+        self.undo_stack = QUndoStack(self)
+        self.probe = (0.0, 0.0, 0)  # LLM101n's probe: the origin, class 0
+        self.active_class = 0
+        self.capacity = max(config.dataset.classes, 2)
+        self.lesson: Lesson | None = None
+        self.teacher = Teacher()
+        self.view = ViewOptions()
+        self.rate = 0.0
+        self.shown: dict[str, bool] = {}  # which views that need extras in the snapshots are open
+        self.history = LossHistory()
+        self.snapshots_drawn = 0
+        self._drag_serial = 0
+        self._drag: int | None = None
+        controller.snapshot.connect(self._on_snapshot)
+        controller.failed.connect(self._on_failed)
+        controller.diverged.connect(self._on_diverged)
+
+    def start(self) -> None:
+        """Send the worker the data and probe; call once the panels have subscribed."""
+        self._set_data(self._data)
+        self.controller.set_probe(*self.probe)
+
+    # ---- points -------------------------------------------------------------------------------
+    @property
+    def data(self) -> Dataset:
+        return self._data
+
+    def _set_data(self, data: Dataset) -> None:
+        self._data = data
+        self.data_changed.emit(data)
+        self.controller.set_data(data)
+        self._check_play()
+
+    def _edit_points(self, after: Dataset, text: str, drag: int | None = None) -> None:
+        if after != self._data:
+            self.undo_stack.push(SwapCommand(self._set_data, self._data, after, text, drag))
+
+    def add_point(self, x: float, y: float, shift: bool = False) -> None:
+        """A click on the plane: a point of the active class (shift: the next class)."""
+        if len(self._data) >= MAX_POINTS:
+            self.say(_tr("The plane holds at most {n} points; remove some first.").format(n=MAX_POINTS), "warning")
+            return
+        c = (self.active_class + 1) % MAX_CLASSES if shift else self.active_class
+        self._edit_points(self._data.with_point(x, y, c), f"add a class {c + 1} point")
+        if c >= self.capacity:
+            self.say(_tr("Class {n} added: the output layer grew to {n} outputs and the weights were "
+                         "re-initialised.").format(n=c + 1), "info")
+            self.reset()
+
+    def move_point(self, i: int, x: float, y: float, finished: bool = True) -> None:
+        """One move of a drag; the moves of one drag are one undo step."""
+        if self._drag is None:
+            self._drag_serial += 1
+            self._drag = self._drag_serial
+        self._edit_points(self._data.moved(i, x, y), "move a point", self._drag)
+        if finished:
+            self._drag = None
+
+    def remove_point(self, i: int) -> None:
+        self._edit_points(self._data.without(i), "remove a point")
+
+    def clear_points(self) -> None:
+        self._edit_points(self._data.cleared(), "clear all points")
+
+    def replace_points(self, data: Dataset, text: str) -> None:
+        """New points (an import): undoable; the model grows first if they bring new classes."""
+        self._edit_points(data, text)
+        if max(data.labels, default=0) + 1 > self.capacity:
+            self.reset()
+
+    def undo(self) -> None:
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.undo_stack.redo()
+
+    def regenerate(self, spec: DatasetSpec) -> None:
+        """Draw a dataset from the edited seed and re-initialise the model."""
+        config = self.edited.with_changes(dataset=spec)
+        try:
+            config.validate()
+        except ConfigError as e:
+            self.say(str(e), "error")
+            return
+        self._edit_points(make_dataset(spec, RNG(config.seed)), f"regenerate {spec.kind}")
+        self.reset(config)
+
+    # ---- classes ------------------------------------------------------------------------------
+    def set_active_class(self, c: int) -> None:
+        if 0 <= c < MAX_CLASSES:
+            self.active_class = c
+            self.active_class_changed.emit(c)
+
+    def _check_play(self) -> None:
+        self.play_blocked.emit(self.play_reason())
+
+    def play_reason(self) -> str:
+        """Why Play cannot run on these points, said as what to do; "" when it can."""
+        problem = data_problem_parts(self._data, self.capacity)
+        return "" if problem is None else QCoreApplication.translate("Trainer", problem[0]).format(**problem[1])
+
+    # ---- settings -----------------------------------------------------------------------------
+    def edit(self, **changes: object) -> None:
+        """Settings edited in a panel: optimizer, L2 and batch apply from the next step, the network on Reset."""
+        if not changes:
+            return
+        before = self.edited
+        self.edited = before.with_changes(**changes)
+        if any(getattr(before, f) != getattr(self.edited, f) for f in ("optimizer", "l2", "batch_size")):
+            self.controller.set_live(self.applied.with_changes(
+                optimizer=self.edited.optimizer, l2=self.edited.l2, batch_size=self.edited.batch_size))
+        self.pending_changed.emit(self.pending())
+
+    def edit_optimizer(self, **changes: object) -> None:
+        self.edit(optimizer=replace(self.edited.optimizer, **changes))  # type: ignore[arg-type]
+
+    def pending(self) -> bool:
+        return any(getattr(self.edited, f) != getattr(self.applied, f) for f in NETWORK_FIELDS)
+
+    def reset(self, config: TrainConfig | None = None) -> None:
+        """Re-initialise the model from the seed with the edited settings (or `config`)."""
+        config = config or self.edited
+        self.applied = self.edited = config
+        self.pending_changed.emit(False)
+        self.dismissed.emit("error")
+        self.controller.reset(config, self._data)
+
+    def _load_config(self, config: TrainConfig) -> None:
+        self.applied = self.edited = config
+        self.settings_changed.emit(config)
+        self.pending_changed.emit(False)
+
+    # ---- running ------------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        if self.play_reason() and not self.controller.running:
+            return
+        self.controller.toggle()
+
+    def step(self, n: int = 1) -> None:
+        if not self.play_reason() and not self.controller.running:
+            self.controller.step(n)
+
+    def set_rate(self, steps_per_second: float) -> None:
+        self.rate = float(steps_per_second)
+        self.controller.set_rate(self.rate)
+        self.rate_changed.emit(self.rate)
+
+    def show_panel(self, name: str, visible: bool) -> None:
+        """A view opened or closed: snapshots carry what the open ones draw (the probe graph, neuron maps, ...)."""
+        self.shown[name] = visible
+        {"graph": self.controller.set_graph_visible, "network": self.controller.set_network_visible,
+         "optimizer": self.controller.set_optimizer_visible}[name](visible)
+        self.panel_shown.emit(name, visible)
+
+    def set_param(self, index: int, value: float, run: int) -> None:
+        """A weight typed in the network view, for the run it was typed in."""
+        self.controller.set_param(index, value, run)
+
+    # ---- the probe ----------------------------------------------------------------------------
+    def set_probe(self, x: float, y: float, label: int | None = None) -> None:
+        """The point (and class) whose loss the graph view shows."""
+        self.probe = (float(x), float(y), self.probe[2] if label is None else int(label))
+        self.probe_changed.emit(*self.probe)
+        self.controller.set_probe(*self.probe)
+
+    def set_probe_label(self, label: int) -> None:
+        self.set_probe(self.probe[0], self.probe[1], label)
+
+    def select_point(self, i: int) -> None:
+        d = self._data
+        self.set_probe(d.xs[i], d.ys[i], d.labels[i])
+        self.probe_selected.emit()
+
+    # ---- view, lesson, teacher ----------------------------------------------------------------
+    def set_view(self, **changes: object) -> None:
+        view = replace(self.view, **changes)  # type: ignore[arg-type]
+        if view != self.view:
+            if view.regions != self.view.regions:
+                self.controller.set_grid_visible(view.regions)  # no regions shown: no decision map computed
+            self.view = view
+            self.view_changed.emit(view)
+
+    def set_teacher(self, hidden: set[str] | frozenset[str], locked: set[str] | frozenset[str]) -> None:
+        known = set(CONTROLS)
+        self.teacher = Teacher(frozenset(hidden) & known, frozenset(locked) & known)
+        self.teacher_changed.emit(self.teacher)
+
+    def start_lesson(self, lesson: Lesson) -> None:
+        """Data, model, optimizer and the instructions of one lesson (the window shows its panels)."""
+        self.controller.pause()
+        self._load_config(lesson.config)
+        self.teacher_changed.emit(self.teacher)  # a new config re-shows rows the teacher hid
+        title = QCoreApplication.translate("Lessons", lesson.title)
+        self._edit_points(make_dataset(lesson.config.dataset, RNG(lesson.config.seed)),
+                          _tr("lesson: {title}").format(title=title))
+        self.lesson_started.emit(lesson)
+        self.set_probe(*lesson.probe)
+        # after the probe and the panels: the new run's first snapshot carries them
+        self.controller.reset(lesson.config, self._data)
+        self.show_lesson(lesson)
+        self.dismissed.emit("")
+
+    def show_lesson(self, lesson: Lesson | None) -> None:
+        self.lesson = lesson
+        self.lesson_changed.emit(lesson)
+
+    # ---- messages -----------------------------------------------------------------------------
+    def say(self, text: str, kind: str = "info", actions: Actions = ()) -> None:
+        self.message.emit(text, kind, actions)
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.say(message, "warning")
+
+    @Slot(str)
+    def _on_diverged(self, message: str) -> None:
+        self.say(_tr("Training diverged.") + " " + message, "error")
+
+    # ---- results ------------------------------------------------------------------------------
+    @Slot(object)
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        if snap.num_classes != self.capacity:
+            self.capacity = snap.num_classes
+            self.capacity_changed.emit(self.capacity)
+            self._check_play()
+        self.history.update(snap)
+        self.snapshot.emit(snap)
+        self.snapshots_drawn += 1
+
+    # ---- sessions -----------------------------------------------------------------------------
+    def to_session(self, state: TrainerState, docks: list[str]) -> Session:
+        v = self.view
+        ui: dict[str, object] = {
+            "active_class": self.active_class, "probe": list(self.probe),
+            "lesson": self.lesson.name if self.lesson else "", "palette": v.palette, "regions": v.regions,
+            "hard": v.hard, "contour": v.contour, "docks": docks,
+            "teacher": {"hidden": sorted(self.teacher.hidden), "locked": sorted(self.teacher.locked)}}
+        return Session(state, self.history.curves(), ui)
+
+    def restore(self, s: Session, with_lesson: bool = False) -> None:
+        """Continue a saved session; what its `ui` section holds is used only where it is well formed."""
+        st, ui = s.state, s.ui
+        self._load_config(st.config)
+        self._edit_points(st.data, "open session")
+        train, val = (s.curves.get(k, []) for k in ("train", "val"))
+        self.history.load(train, val, st.step)
+        c = ui.get("active_class")
+        if isinstance(c, int) and not isinstance(c, bool):
+            self.set_active_class(c)
+        probe = ui.get("probe")
+        if (isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe)
+                and abs(probe[0]) <= 100 and abs(probe[1]) <= 100 and 0 <= probe[2] < MAX_CLASSES):  # no inf
+            self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
+        self.set_view(**{k: ui[k] for k in ("regions", "hard", "contour") if isinstance(ui.get(k), bool)},
+                      palette="colorblind" if ui.get("palette") == "colorblind" else "standard")
+        teacher = ui.get("teacher")
+        if isinstance(teacher, dict):
+            lists = [teacher.get(k) for k in ("hidden", "locked")]
+            hidden, locked = ({n for n in v if isinstance(n, str)} if isinstance(v, list) else set() for v in lists)
+            self.set_teacher(hidden, locked)
+        else:
+            self.teacher_changed.emit(self.teacher)  # a new config re-shows rows the teacher hid
+        lesson = ui.get("lesson")
+        known = isinstance(lesson, str) and lesson
+        try:
+            self.show_lesson(get_lesson(lesson) if with_lesson and known else None)  # type: ignore[arg-type]
+        except ValueError:
+            self.show_lesson(None)
+        # last: queued requests reach the worker in order, so the restored run's first snapshot already carries
+        # the probe and the views set above (sent before it, they would go to the run being replaced)
+        self.controller.restore(st)
+

@@ -1,0 +1,39 @@
+"""The loss history the GUI keeps from snapshots: new runs start empty, a step taken again replaces its point,
+a reopened session's curves come with its own run and never past its step."""
+
+import numpy as np
+
+from micrograd_gui.core.history import LossHistory
+from micrograd_gui.core.presets import get_preset
+from micrograd_gui.core.snapshot import Metrics, Snapshot
+
+
+def snap(run, step, history=()):
+    return Snapshot(run=run, step=step, running=True, history=history, metrics=Metrics(), theta=np.zeros(1),
+                    num_outputs=3, num_classes=3, config=get_preset("llm101n").config)
+
+
+def test_a_run_grows_its_curves_and_a_new_run_starts_empty():
+    h = LossHistory()
+    assert h.update(snap(1, 2, ((1, 1.0, 0.5), (2, 0.9, None))))
+    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9]], "val": [[1.0, 0.5]]}
+    assert not h.update(snap(1, 2))  # nothing new
+    assert h.update(snap(2, 0)) and h.empty()
+
+
+def test_a_step_taken_again_after_a_divergence_replaces_the_old_point():
+    h = LossHistory()
+    h.update(snap(1, 3, ((1, 1.0, 1.0), (2, 0.9, None), (3, 5e9, 7e9))))
+    h.update(snap(1, 3, ((3, 0.8, 0.7),)))  # the run went back a step and took it again
+    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9], [3.0, 0.8]], "val": [[1.0, 1.0], [3.0, 0.7]]}
+
+
+def test_reopened_curves_wait_for_their_run_and_drop_points_past_its_step():
+    h = LossHistory()
+    h.load([[1, 1.0], [2, 0.9], [3, 9e9]], [[1, 1.1]], step=2)
+    h.update(snap(1, 0))  # the run before the restore (a window just built): not these curves
+    assert h.empty()
+    h.update(snap(2, 2))
+    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9]], "val": [[1.0, 1.1]]}
+    h.update(snap(2, 3, ((3, 0.85, None),)))
+    assert h.curves()["train"][-1] == [3.0, 0.85]
