@@ -99,6 +99,10 @@ class Dataset:
         return replace(self, labels=_set(self.labels, i, int(label)),
                        num_classes=max(self.num_classes, int(label) + 1))
 
+    def resplit(self, i: int, split: int) -> Dataset:
+        """The same point in another split (TRAIN, VAL or TEST)."""
+        return replace(self, splits=_set(self.splits, i, int(split)))
+
     def without(self, i: int) -> Dataset:
         return replace(self, xs=_drop(self.xs, i), ys=_drop(self.ys, i), labels=_drop(self.labels, i),
                        splits=_drop(self.splits, i))

@@ -19,6 +19,9 @@ class Lesson:
     config: TrainConfig
     panels: tuple[str, ...] = ("loss",)  # docks to show: "graph", "loss", "network", "optimizer"
     probe: tuple[float, float, int] = (0.0, 0.0, 0)
+    pause_at: int | None = None  # Play pauses at this step, where the instructions say to look
+    rate: float = 30.0  # steps per second: slow enough to watch the regions change
+    view: tuple[tuple[str, bool], ...] = ()  # plane options it turns on or off: ("contour", True), ...
 
 
 _ADAMW = OptimizerConfig("adamw", lr=0.1, weight_decay=1e-4)
@@ -31,25 +34,26 @@ LESSONS: tuple[Lesson, ...] = (
         "regions take the yin-yang's shape: within 100 steps over 90 % of the training points are right. Click "
         "a point to see its loss as a graph of scalars; pause and press <b>B</b> to apply the chain rule one node "
         "at a time."),
-        get_preset("llm101n").config, ("graph", "loss")),
+        get_preset("llm101n").config, ("graph", "loss"), pause_at=100),
     Lesson("moons", QT_TRANSLATE_NOOP("Lessons", "micrograd's moons demo"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>Karpathy's micrograd demo.</b> A 2-16-16-1 ReLU network with a max-margin loss and SGD with a "
         "decaying learning rate. Within 100 steps it gets every point right, or all but one or two: try "
         "<b>Step ×10</b> ten times."),
-        get_preset("moons-demo").config, ("loss",), (0.5, 0.25, 1)),
+        get_preset("moons-demo").config, ("loss",), (0.5, 0.25, 1), pause_at=100),
     Lesson("xor-linear", QT_TRANSLATE_NOOP("Lessons", "XOR without a hidden layer"), QT_TRANSLATE_NOOP(
         "Lessons",
-        "<b>A line cannot do XOR.</b> This model has no hidden layer, so its boundary is straight. Train it: "
-        "the accuracy stalls well short of 100 %, often near 50 % (a line gets three of the four quadrants right "
-        "at best). Then open the next lesson."),
-        TrainConfig(_XOR, hidden=(), optimizer=_ADAMW, steps=200), ("loss",)),
+        "<b>A line cannot do XOR.</b> This model has no hidden layer, so its boundary is a straight line: the "
+        "black 0.5 contour. Train it: after 200 steps the accuracy stalls at 80 % or below, because a line gets "
+        "at most three of the four quadrants right. Then open the next lesson."),
+        TrainConfig(_XOR, hidden=(), optimizer=_ADAMW, steps=200), ("loss",), pause_at=200,
+        view=(("contour", True), ("hard", False))),
     Lesson("xor-hidden", QT_TRANSLATE_NOOP("Lessons", "XOR with a hidden layer"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>One hidden layer bends the boundary.</b> Four tanh neurons solve XOR: within 300 steps over 90 % of "
         "the training points are right, usually 98–100 %. Set <b>Hidden layers</b> to 0 and press <b>R</b> to "
         "compare."),
-        TrainConfig(_XOR, hidden=(4,), optimizer=_ADAMW, steps=200), ("loss", "network")),
+        TrainConfig(_XOR, hidden=(4,), optimizer=_ADAMW, steps=200), ("loss", "network"), pause_at=300),
     Lesson("lr-too-high", QT_TRANSLATE_NOOP("Lessons", "A learning rate too high"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>Too big a step.</b> SGD with momentum at learning rate 20 and the reference softmax (no max "
@@ -58,14 +62,14 @@ LESSONS: tuple[Lesson, ...] = (
         "rate</b> to 0.05 and press <b>Space</b>: the loss falls, and within 200 steps over 90 % of the "
         "training points are right."),
         TrainConfig(DatasetSpec("spiral", 300, 0.2, 3), hidden=(16, 16), stable_softmax=False,
-                    optimizer=OptimizerConfig("momentum", lr=20.0), steps=300), ("loss",)),
+                    optimizer=OptimizerConfig("momentum", lr=20.0), steps=300), ("loss",), pause_at=200),
     Lesson("spiral-depth", QT_TRANSLATE_NOOP("Lessons", "Spiral: depth learns faster"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>Depth speeds learning.</b> Three spiral arms with two hidden layers of 16. Press <b>Space</b>: "
         "within 150 steps every training point is right, usually within 100. Then set <b>Hidden layers</b> to "
         "1, press <b>R</b> and <b>Space</b>: one layer of 16 gets there too, but takes about twice as many steps "
         "or more."),
-        get_preset("spiral").config, ("loss", "network")),
+        get_preset("spiral").config, ("loss", "network"), pause_at=150),
     Lesson("own-points", QT_TRANSLATE_NOOP("Lessons", "Place your own points"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>Your data.</b> Click to add points of the active class (keys <b>1</b>–<b>6</b>), drag to move, "

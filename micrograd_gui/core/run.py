@@ -38,6 +38,13 @@ OPTIMIZER_PERIOD_S = 1 / 5  # the optimizer table's state at ~5 Hz while trainin
 Probe = tuple[float, float, int]
 
 
+@dataclass(frozen=True)
+class Reached:
+    """Training paused itself at the step count it was asked to stop at (a lesson's)."""
+
+    step: int
+
+
 @dataclass
 class Views:
     """What the panels asked to be shown: the run computes only that."""
@@ -59,6 +66,7 @@ class Run:
         self.running = False
         self.views = Views()
         self.rate = 0.0  # steps per second; 0 = as fast as possible
+        self.pause_at: int | None = None  # playing pauses when a step brings the count to this (a lesson's goal)
         self._rate_t0, self._rate_steps = 0.0, 0
         self._history: list[tuple[int, float, float | None]] = []
         self._grid_running = 80
@@ -111,8 +119,9 @@ class Run:
         self._history.append((r.step, r.train_loss, r.val_loss))
         self._step_times.append(self.clock())
 
-    def tick(self, budget_s: float = TICK_BUDGET_S) -> Diverged | ConfigError | None:
-        """Steps for about budget_s, held to the pace; what stopped the run, or None. Stops running on an error."""
+    def tick(self, budget_s: float = TICK_BUDGET_S) -> Diverged | ConfigError | Reached | None:
+        """Steps for about budget_s, held to the pace; what stopped the run, or None. Stops running on an error
+        and when a step reaches `pause_at` (Play again trains on past it)."""
         t0 = self.clock()
         while self.running and self.trainer is not None:
             if self.rate:
@@ -125,6 +134,9 @@ class Run:
                 self.running = False
                 return e
             self._rate_steps += 1
+            if self.trainer.step_count == self.pause_at:
+                self.running = False
+                return Reached(self.pause_at)
             if self.clock() - t0 > budget_s:
                 break
         return None

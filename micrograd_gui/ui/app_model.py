@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
-from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec, make_dataset
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, TEST, TRAIN, VAL, Dataset, DatasetSpec, make_dataset
 from micrograd_gui.core.files.session_file import Session
 from micrograd_gui.core.history import LossHistory
 from micrograd_gui.core.lessons import Lesson, get_lesson
@@ -23,6 +23,8 @@ from .undo import SwapCommand
 
 NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")  # apply on Reset
 Actions = tuple[tuple[str, Callable[[], object]], ...]  # a message's buttons: (label, what it does)
+DEFAULT_RATE = 30.0  # steps per second: a class sees the regions change over seconds ("As fast as possible": 0)
+LESSON_LOCKS = ("points", "dataset", "network", "learning_rate", "optimizer")  # what starting a lesson changes
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class AppModel(QObject):
     probe_changed = Signal(float, float, int)
     probe_selected = Signal()  # the user picked a data point as the probe: the graph should show
     active_class_changed = Signal(int)
+    new_split_changed = Signal(int)  # the split hand-placed points get
     capacity_changed = Signal(int)
     play_blocked = Signal(str)  # why Play cannot run now, translated; "" when it can
     lesson_changed = Signal(object)  # Lesson | None
@@ -74,7 +77,8 @@ class AppModel(QObject):
         self.lesson: Lesson | None = None
         self.teacher = Teacher()
         self.view = ViewOptions()
-        self.rate = 0.0
+        self.rate = DEFAULT_RATE
+        self.new_split = TRAIN  # the split of a point added by hand
         self.shown: dict[str, bool] = {}  # which views that need extras in the snapshots are open
         self.history = LossHistory()
         self.snapshots_drawn = 0
@@ -83,11 +87,13 @@ class AppModel(QObject):
         controller.snapshot.connect(self._on_snapshot)
         controller.failed.connect(self._on_failed)
         controller.diverged.connect(self._on_diverged)
+        controller.reached.connect(self._on_reached)
 
     def start(self) -> None:
         """Send the worker the data and probe; call once the panels have subscribed."""
         self._set_data(self._data)
         self.controller.set_probe(*self.probe)
+        self.controller.set_rate(self.rate)
 
     # ---- points -------------------------------------------------------------------------------
     @property
@@ -106,18 +112,24 @@ class AppModel(QObject):
 
     def add_point(self, x: float, y: float, shift: bool = False) -> None:
         """A click on the plane: a point of the active class (shift: the next class)."""
+        if self._refused(("points",)):
+            return
         if len(self._data) >= MAX_POINTS:
             self.say(_tr("The plane holds at most {n} points; remove some first.").format(n=MAX_POINTS), "warning")
             return
         c = (self.active_class + 1) % MAX_CLASSES if shift else self.active_class
-        self._edit_points(self._data.with_point(x, y, c), f"add a class {c + 1} point")
+        if c >= self.capacity and self._refused(("reset",)):  # a new class re-initialises the weights
+            return
+        self._edit_points(self._data.with_point(x, y, c, self.new_split), f"add a class {c + 1} point")
         if c >= self.capacity:
             self.say(_tr("Class {n} added: the output layer grew to {n} outputs and the weights were "
                          "re-initialised.").format(n=c + 1), "info")
-            self.reset()
+            self._reset()
 
     def move_point(self, i: int, x: float, y: float, finished: bool = True) -> None:
         """One move of a drag; the moves of one drag are one undo step."""
+        if self._refused(("points",)):
+            return
         if self._drag is None:
             self._drag_serial += 1
             self._drag = self._drag_serial
@@ -125,26 +137,48 @@ class AppModel(QObject):
         if finished:
             self._drag = None
 
+    def set_new_split(self, split: int) -> None:
+        """The split of the points the next clicks add: TRAIN, VAL or TEST."""
+        if split in (TRAIN, VAL, TEST):
+            self.new_split = split
+            self.new_split_changed.emit(split)
+
+    def cycle_split(self, i: int) -> None:
+        """Alt-click on a point: train -> validation -> test -> train."""
+        if not self._refused(("points",)):
+            self._edit_points(self._data.resplit(i, (self._data.splits[i] + 1) % 3), "change a point's split")
+
     def remove_point(self, i: int) -> None:
-        self._edit_points(self._data.without(i), "remove a point")
+        if not self._refused(("points",)):
+            self._edit_points(self._data.without(i), "remove a point")
 
     def clear_points(self) -> None:
-        self._edit_points(self._data.cleared(), "clear all points")
+        if not self._refused(("points",)):
+            self._edit_points(self._data.cleared(), "clear all points")
 
-    def replace_points(self, data: Dataset, text: str) -> None:
+    def replace_points(self, data: Dataset, text: str) -> bool:
         """New points (an import): undoable; the model grows first if they bring new classes."""
+        grows = max(data.labels, default=0) + 1 > self.capacity
+        if self._refused(("points", "reset") if grows else ("points",)):
+            return False
         self._edit_points(data, text)
-        if max(data.labels, default=0) + 1 > self.capacity:
-            self.reset()
+        if grows:
+            self._reset()
+        return True
 
     def undo(self) -> None:
-        self.undo_stack.undo()
+        """Ctrl+Z of the points' history (points, regenerated data, a lesson's start)."""
+        if not self._refused(("points",)):
+            self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.undo_stack.redo()
+        if not self._refused(("points",)):
+            self.undo_stack.redo()
 
     def regenerate(self, spec: DatasetSpec) -> None:
         """Draw a dataset from the edited seed and re-initialise the model."""
+        if self._refused(("dataset",)):
+            return
         config = self.edited.with_changes(dataset=spec)
         try:
             config.validate()
@@ -152,7 +186,7 @@ class AppModel(QObject):
             self.say(str(e), "error")
             return
         self._edit_points(make_dataset(spec, RNG(config.seed)), f"regenerate {spec.kind}")
-        self.reset(config)
+        self._reset(config)
 
     # ---- classes ------------------------------------------------------------------------------
     def set_active_class(self, c: int) -> None:
@@ -186,8 +220,12 @@ class AppModel(QObject):
     def pending(self) -> bool:
         return any(getattr(self.edited, f) != getattr(self.applied, f) for f in NETWORK_FIELDS)
 
-    def reset(self, config: TrainConfig | None = None) -> None:
-        """Re-initialise the model from the seed with the edited settings (or `config`)."""
+    def reset(self) -> None:
+        """Re-initialise the model from the seed with the edited settings (R, Reset)."""
+        if not self._refused(("reset",)):
+            self._reset()
+
+    def _reset(self, config: TrainConfig | None = None) -> None:
         config = config or self.edited
         self.applied = self.edited = config
         self.pending_changed.emit(False)
@@ -210,6 +248,10 @@ class AppModel(QObject):
             self.controller.step(n)
 
     def set_rate(self, steps_per_second: float) -> None:
+        """The pace of Play, in steps per second (0: as fast as possible)."""
+        if self._refused(("speed",)):
+            self.rate_changed.emit(self.rate)  # the chooser goes back to the locked pace
+            return
         self.rate = float(steps_per_second)
         self.controller.set_rate(self.rate)
         self.rate_changed.emit(self.rate)
@@ -255,23 +297,60 @@ class AppModel(QObject):
         self.teacher_changed.emit(self.teacher)
 
     def start_lesson(self, lesson: Lesson) -> None:
-        """Data, model, optimizer and the instructions of one lesson (the window shows its panels)."""
+        """Data, model, optimizer, pace and instructions of one lesson, as one undoable step (Ctrl+Z goes back to the
+        points and the network before it)."""
+        if self._refused(LESSON_LOCKS):
+            return
         self.controller.pause()
-        self._load_config(lesson.config)
-        self.teacher_changed.emit(self.teacher)  # a new config re-shows rows the teacher hid
         title = QCoreApplication.translate("Lessons", lesson.title)
-        self._edit_points(make_dataset(lesson.config.dataset, RNG(lesson.config.seed)),
-                          _tr("lesson: {title}").format(title=title))
-        self.lesson_started.emit(lesson)
-        self.set_probe(*lesson.probe)
-        # after the probe and the panels: the new run's first snapshot carries them
-        self.controller.reset(lesson.config, self._data)
-        self.show_lesson(lesson)
+        before = (self._data, self.applied, self.lesson)
+        after = (make_dataset(lesson.config.dataset, RNG(lesson.config.seed)), lesson.config, lesson)
+        self.undo_stack.push(SwapCommand(self._set_scene, before, after, _tr("lesson: {title}").format(title=title)))
         self.dismissed.emit("")
+
+    def _set_scene(self, scene: tuple[Dataset, TrainConfig, Lesson | None]) -> None:
+        """Points, settings and lesson together: a lesson started, or undone back to what was before it."""
+        data, config, lesson = scene
+        self._load_config(config)
+        self.teacher_changed.emit(self.teacher)  # a new config re-shows rows the teacher hid
+        self._set_data(data)
+        self.controller.set_pause_at(lesson.pause_at if lesson else None)
+        if lesson is not None:
+            self.lesson_started.emit(lesson)
+            self.set_probe(*lesson.probe)
+            if not self._locked(("speed",)):
+                self.set_rate(lesson.rate)
+            self.set_view(**{"regions": True, "hard": False, "contour": False, **dict(lesson.view)})
+        # after the probe and the panels: the new run's first snapshot carries them
+        self.controller.reset(config, data)
+        self.show_lesson(lesson)
 
     def show_lesson(self, lesson: Lesson | None) -> None:
         self.lesson = lesson
         self.lesson_changed.emit(lesson)
+
+    @Slot(int)
+    def _on_reached(self, step: int) -> None:
+        self.say(_tr("Paused at step {n}, where the lesson says to look. Press Space to train on.").format(n=step),
+                 "info")
+
+    # ---- teacher mode -------------------------------------------------------------------------
+    def _locked(self, names: tuple[str, ...]) -> list[str]:
+        t = self.teacher
+        return [n for n in names if n in t.locked or n in t.hidden]
+
+    def _refused(self, names: tuple[str, ...]) -> bool:
+        """True, and says why, if the teacher locked (or hid) any of these controls."""
+        locked = self._locked(names)
+        if locked:
+            titles = ", ".join(QCoreApplication.translate("TeacherDialog", CONTROLS[n]) for n in locked)
+            self.say(_tr("Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.").format(
+                controls=titles), "warning")
+        return bool(locked)
+
+    def allowed(self, names: tuple[str, ...]) -> bool:
+        """For the file actions: False, with the reason shown, if the teacher locked any of these."""
+        return not self._refused(names)
 
     # ---- messages -----------------------------------------------------------------------------
     def say(self, text: str, kind: str = "info", actions: Actions = ()) -> None:

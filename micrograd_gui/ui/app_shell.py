@@ -91,11 +91,11 @@ class AppShell(QObject):
             i18n.install(self.app, language)
             new = self._make(config)
             self.window = new
+            new.model.set_rate(rate)  # before the session's teacher choices, which may lock the pace
             if session is not None:
                 new.sessions.apply(session, with_lesson=True)
                 new.model.undo_stack.clear()  # the old window's edits cannot be undone in this one
             new.sessions.path = path
-            new.model.set_rate(rate)
             new.loss_plot.log_scale.setChecked(log_scale)
             new.show()
             if presentation:

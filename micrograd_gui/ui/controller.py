@@ -20,6 +20,7 @@ class Controller(QObject):
     diverged = Signal(str)
     running_changed = Signal(bool)
     state_ready = Signal(object)
+    reached = Signal(int)
 
     # requests, delivered to the worker's thread by queued connections
     _play = Signal()
@@ -37,6 +38,7 @@ class Controller(QObject):
     _set_network = Signal(bool)
     _set_optimizer = Signal(bool)
     _set_param = Signal(int, float, int)
+    _set_pause_at = Signal(int)
 
     def __init__(self, config: TrainConfig, data: Dataset | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,6 +61,8 @@ class Controller(QObject):
         self._set_optimizer.connect(self.worker.set_optimizer_visible)
         self._set_param.connect(self.worker.set_param)
         self._restore.connect(self.worker.restore)
+        self._set_pause_at.connect(self.worker.set_pause_at)
+        self.worker.reached.connect(self._on_reached)
         self.worker.state_ready.connect(self._on_state_ready)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.failed.connect(self._on_failed)
@@ -96,6 +100,10 @@ class Controller(QObject):
 
     def set_probe(self, x: float, y: float, label: int) -> None:
         self._set_probe.emit((float(x), float(y), int(label)))
+
+    def set_pause_at(self, step: int | None) -> None:
+        """Pause when playing reaches this step count (a lesson's); None: never."""
+        self._set_pause_at.emit(int(step or 0))
 
     def set_graph_visible(self, visible: bool) -> None:
         self._set_graph.emit(bool(visible))
@@ -143,6 +151,10 @@ class Controller(QObject):
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
         self.diverged.emit(message)
+
+    @Slot(int)
+    def _on_reached(self, step: int) -> None:
+        self.reached.emit(step)
 
     @Slot(bool)
     def _on_running_changed(self, running: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +84,12 @@ class ControlsPanel(QWidget):
             self.speed.addItem(self.tr(title), rate)
         self.speed.setToolTip(self.tr("Slow training down to follow it step by step"))
         self.speed.currentIndexChanged.connect(lambda _: model.set_rate(float(self.speed.currentData())))
+        self.fast = QPushButton(self.tr("Fast"))
+        self.fast.setObjectName("fastButton")
+        self.fast.setCheckable(True)
+        self.fast.setToolTip(self.tr("As fast as possible; click again for the pace chosen before"))
+        self.fast.clicked.connect(self._on_fast_clicked)
+        self._slow_rate = model.rate or 30.0
 
         # ---- optimisation (live)
         self.lr = NumberField(self.tr("Learning rate"), 0.1, 0.0, 100.0, lo_open=True)
@@ -117,24 +124,42 @@ class ControlsPanel(QWidget):
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
         for size in BATCHES:
-            self.batch.addItem(self.tr("Full batch") if size == 0 else self.tr("{n} points").format(n=size), size)
+            text = (self.tr("Full batch") if size == 0 else self.tr("1 point") if size == 1
+                    else self.tr("{n} points").format(n=size))
+            self.batch.addItem(text, size)
         self.batch.setToolTip(self.tr("Mini-batches are drawn from the seed"))
         self._decay_steps = 100
 
         opt_form = QFormLayout()
         opt_form.addRow(self.tr("Learning rate"), self.lr_slider)
         opt_form.addRow(self.tr("Optimizer"), self.optimizer)
-        opt_form.addRow(self.tr("Momentum"), self.momentum)
-        opt_form.addRow("β1", self.beta1)
-        opt_form.addRow("β2", self.beta2)
-        opt_form.addRow(self.tr("Weight decay"), self.weight_decay)
-        opt_form.addRow("", self.lr_decay)
-        opt_form.addRow(self.tr("L2 penalty"), self.l2)
-        opt_form.addRow(self.tr("Batch"), self.batch)
         self.opt_form = opt_form
+        # the optimizer's finer settings, folded until asked for: a class sees the learning rate first
+        self.more_opt = QWidget()
+        more_form = QFormLayout(self.more_opt)
+        more_form.setContentsMargins(0, 0, 0, 0)
+        more_form.addRow(self.tr("Momentum"), self.momentum)
+        more_form.addRow("β1", self.beta1)
+        more_form.addRow("β2", self.beta2)
+        more_form.addRow(self.tr("Weight decay"), self.weight_decay)
+        more_form.addRow("", self.lr_decay)
+        more_form.addRow(self.tr("L2 penalty"), self.l2)
+        more_form.addRow(self.tr("Batch"), self.batch)
+        self.more_form = more_form
+        self.more_toggle = QToolButton()
+        self.more_toggle.setObjectName("moreSettings")
+        self.more_toggle.setCheckable(True)
+        self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_toggle.setAutoRaise(True)
+        self.more_toggle.setToolTip(self.tr("Momentum, AdamW's betas, weight decay, L2 penalty and batch size"))
+        self.more_toggle.toggled.connect(self._on_more_toggled)
+        self._on_more_toggled(False)
         opt_box = QGroupBox(self.tr("Optimisation (applies live)"))
         self.opt_box = opt_box
-        opt_box.setLayout(opt_form)
+        opt_lay = QVBoxLayout(opt_box)
+        opt_lay.addLayout(opt_form)
+        opt_lay.addWidget(self.more_toggle)
+        opt_lay.addWidget(self.more_opt)
 
         # ---- network (on reset)
         self.loss = QComboBox()
@@ -179,11 +204,11 @@ class ControlsPanel(QWidget):
         self.pending.setWordWrap(True)
         self.pending.hide()
         net_form = QFormLayout()
-        net_form.addRow(self.tr("Loss"), self.loss)
-        net_form.addRow("", self.stable)
         net_form.addRow(self.tr("Hidden layers"), self.depth_input)
         net_form.addRow(self.tr("Neurons"), self.widths_box)
         net_form.addRow(self.tr("Activation"), self.activation)
+        net_form.addRow(self.tr("Loss"), self.loss)
+        net_form.addRow("", self.stable)
         net_form.addRow(self.tr("Init"), self.init)
         self.net_form = net_form
         net_box = QGroupBox(self.tr("Network (applies on Reset)"))
@@ -204,6 +229,7 @@ class ControlsPanel(QWidget):
         speed_row.setContentsMargins(0, 0, 0, 0)
         speed_row.addWidget(QLabel(self.tr("Speed")))
         speed_row.addWidget(self.speed, 1)
+        speed_row.addWidget(self.fast)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(buttons)
@@ -233,6 +259,8 @@ class ControlsPanel(QWidget):
         for s in (self.depth_input, *self.widths):
             s.valueChanged.connect(self._on_hidden_edited)
 
+        for combo in (self.speed, self.optimizer, self.batch, self.loss, self.activation, self.init):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never cut: "Hinge (max-margin"
         self.set_config(model.edited)
         self.set_play_blocked(model.play_reason())
         self._on_rate_changed(model.rate)
@@ -250,8 +278,19 @@ class ControlsPanel(QWidget):
                                      and self.widths[i].value() == MAX_GUI_WIDTH else self.widths[i].value()
                                      for i in range(self.depth_input.value())))
 
+    def _on_fast_clicked(self, on: bool) -> None:
+        self.model.set_rate(0.0 if on else self._slow_rate)
+
+    def _on_more_toggled(self, on: bool) -> None:
+        self.more_opt.setVisible(on)
+        self.more_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.more_toggle.setText(self.tr("Fewer settings") if on else self.tr("More settings"))
+
     @Slot(float)
     def _on_rate_changed(self, rate: float) -> None:
+        if rate:
+            self._slow_rate = rate
+        self.fast.setChecked(rate == 0)
         i = self.speed.findData(rate)
         if i >= 0 and i != self.speed.currentIndex():
             self.speed.blockSignals(True)
@@ -321,7 +360,7 @@ class ControlsPanel(QWidget):
         for field, visible in ((self.momentum, kind == "momentum"), (self.beta1, kind == "adamw"),
                                (self.beta2, kind == "adamw"), (self.lr_decay, kind != "adamw")):
             field.setVisible(visible)
-            label = self.opt_form.labelForField(field)
+            label = self.more_form.labelForField(field)
             if label is not None:
                 label.setVisible(visible)
 

@@ -25,6 +25,7 @@ class DataViewBox(pg.ViewBox):
 
     clicked = Signal(float, float, bool)  # x, y, shift held
     remove_at = Signal(float, float)
+    split_at = Signal(float, float)  # Alt-click: the point there changes split
     drag = Signal(str, float, float)  # "start" / "move" / "finish", x, y
 
     def __init__(self) -> None:
@@ -42,6 +43,8 @@ class DataViewBox(pg.ViewBox):
         if ev.button() == Qt.MouseButton.RightButton or (
                 ev.button() == Qt.MouseButton.LeftButton and mods & Qt.KeyboardModifier.ControlModifier):
             self.remove_at.emit(x, y)
+        elif ev.button() == Qt.MouseButton.LeftButton and mods & Qt.KeyboardModifier.AltModifier:
+            self.split_at.emit(x, y)
         elif ev.button() == Qt.MouseButton.LeftButton:
             self.clicked.emit(x, y, bool(mods & Qt.KeyboardModifier.ShiftModifier))
         else:
@@ -90,7 +93,8 @@ class DataPanel(QWidget):
         self.plot = pg.PlotWidget(viewBox=self.view, background="w")
         self.plot.setObjectName("dataPlot")
         self.plot.setToolTip(self.tr("Click: add a point of the active class · Shift-click: next class · "
-                                     "Drag: move · Right-click or Ctrl-click: remove"))
+                                     "Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, "
+                                     "validation or test"))
         self.plot.hideButtons()
         self.plot.showGrid(x=False, y=False)
         for ax in ("left", "bottom"):
@@ -116,6 +120,7 @@ class DataPanel(QWidget):
         self.view.addItem(self.probe)
         self.view.clicked.connect(self._on_clicked)
         self.view.remove_at.connect(self._on_remove_at)
+        self.view.split_at.connect(self._on_split_at)
         self.view.drag.connect(self._on_drag)
 
         legend = QLabel(self.tr("● train  ▲ val  □ test"))
@@ -282,6 +287,11 @@ class DataPanel(QWidget):
         i = self._data.nearest(x, y)
         if i is not None:
             self.model.remove_point(i)
+
+    def _on_split_at(self, x: float, y: float) -> None:
+        i = self._nearest_within_reach(x, y, SELECT_RADIUS_PX)
+        if i is not None and not self.read_only:
+            self.model.cycle_split(i)
 
     def _on_drag(self, phase: str, x: float, y: float) -> None:
         if phase == "start":

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from micrograd_gui.core.config import TrainConfig
-from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, DatasetSpec
+from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, TEST, TRAIN, VAL, Dataset, DatasetSpec
 
 from .app_model import AppModel, ViewOptions
 from .teacher_mode import Teacher, apply_locks
@@ -38,6 +38,7 @@ class DatasetPanel(QWidget):
         for k in KINDS.values():
             self.chooser.addItem(QCoreApplication.translate("Datasets", k.title), k.name)
         self.chooser.setToolTip(self.tr("Which dataset Regenerate draws"))
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.n = QSpinBox()
         self.n.setObjectName("pointsInput")
         self.n.setRange(0, MAX_POINTS)
@@ -118,13 +119,16 @@ class DatasetPanel(QWidget):
         lay.addWidget(QLabel(self.tr("Click adds class:")))
         lay.addLayout(pal)
         lay.addWidget(self.class_hint)
+        lay.addLayout(self._split_row())
         lay.addStretch(1)
 
         self.set_config(model.edited)
+        self._on_data_changed(model.data)
         self.set_active_class(model.active_class)
         self.set_palette(model.view.palette)
         self._sync_undo()
         model.settings_changed.connect(self.set_config)
+        model.data_changed.connect(self._on_data_changed)
         model.active_class_changed.connect(self.set_active_class)
         model.capacity_changed.connect(self._update_hint)
         model.view_changed.connect(self._on_view_changed)
@@ -132,6 +136,37 @@ class DatasetPanel(QWidget):
         # the flags the signals carry, not the stack's: it may be emitting from its destructor
         model.undo_stack.canUndoChanged.connect(self._on_can_undo)
         model.undo_stack.canRedoChanged.connect(self._on_can_redo)
+
+    def _split_row(self) -> QHBoxLayout:
+        """Which split a click adds to: train by default, so a student's own points all train."""
+        self.split_buttons = QButtonGroup(self)
+        row = QHBoxLayout()
+        row.setSpacing(3)
+        row.addWidget(QLabel(self.tr("New points:")))
+        for split, text, name, tip in (
+                (TRAIN, self.tr("train"), "newSplitTrain", self.tr("New points train the model")),
+                (VAL, self.tr("validation"), "newSplitVal", self.tr("New points measure the validation loss")),
+                (TEST, self.tr("test"), "newSplitTest", self.tr("New points are never trained on: the test"))):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setCheckable(True)
+            b.setToolTip(tip + self.tr(" (Alt-click a point to change its split)"))
+            self.split_buttons.addButton(b, split)
+            row.addWidget(b)
+        row.addStretch(1)
+        self.split_buttons.button(self.model.new_split).setChecked(True)
+        self.split_buttons.idClicked.connect(self.model.set_new_split)
+        self.model.new_split_changed.connect(lambda s: self.split_buttons.button(s).setChecked(True))
+        return row
+
+    @Slot(object)
+    def _on_data_changed(self, data: Dataset) -> None:
+        """Hand-placed points: the counts show the points there are (Regenerate would clear them)."""
+        if self.chooser.currentData() == "hand":
+            for box, value in ((self.n, len(data)), (self.classes, len(data.classes_present()))):
+                box.blockSignals(True)
+                box.setValue(value)
+                box.blockSignals(False)
 
     # ---- state in -----------------------------------------------------------------------------
     @Slot(object)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSlider, QVBoxLayout, QWidget
 
 from .theme import set_text_colour
 
 ERROR_STYLE = "QLineEdit { border: 2px solid #c0392b; background: #fdecea; }"
+
+
+class _NumberEdit(QLineEdit):
+    """Never narrower than a number like 0.00001 in its current font: "0.1" is never shown as "1"."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance("0.00001") + 14), hint.height())
 
 
 class NumberField(QWidget):
@@ -22,7 +30,7 @@ class NumberField(QWidget):
         super().__init__(parent)
         self.name, self.lo, self.hi, self.lo_open = name, lo, hi, lo_open
         self._value = value
-        self.edit = QLineEdit(self._fmt(value))
+        self.edit = _NumberEdit(self._fmt(value))
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         set_text_colour(self.error, "#c0392b")

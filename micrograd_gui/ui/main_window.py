@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.lessons import Lesson
@@ -17,6 +17,7 @@ from .controls import ControlsPanel
 from .data_panel import DataPanel
 from .dataset_panel import DatasetPanel
 from .exports import Exports
+from .fitting_scroll import FittingScroll
 from .focus import hand_back_focus
 from .graph_panel import GraphPanel
 from .lesson_box import LessonBox
@@ -27,6 +28,7 @@ from .network_view import NetworkView
 from .optimizer_table import OptimizerTable
 from .session_actions import SessionActions
 from .status_line import StatusLine
+from .teacher_badge import TeacherBadge
 
 
 class MainWindow(QMainWindow):
@@ -46,15 +48,12 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         cl = QVBoxLayout(centre)
         cl.setContentsMargins(4, 4, 4, 0)
-        for w in (self.message, self.lesson_box):
-            cl.addWidget(w)
+        cl.addWidget(self.lesson_box)
         cl.addWidget(self.data_panel, 1)
         self.setCentralWidget(centre)
+        self.message.float_over(self.data_panel.plot)
         self.controls = ControlsPanel(model)
-        scroll = QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = FittingScroll(self.controls)
         left, right, bottom = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea,
                                Qt.DockWidgetArea.BottomDockWidgetArea)
         self.controls_dock = self._dock(self.tr("Training"), "controlsDock", scroll, left)
@@ -77,6 +76,7 @@ class MainWindow(QMainWindow):
             d.hide()  # one key away (W, O): the plane keeps its room on a projector
         self.statusBar().addWidget(self.data_panel.counts)
         self.status = StatusLine(model, self.statusBar())
+        self.statusBar().addPermanentWidget(TeacherBadge(model))
 
         # ---- file actions and menus
         self.sessions = SessionActions(model, self.settings, self, self, self.statusBar())
@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         # after Enter or Esc in a field, Space plays again (instead of typing a space into the field)
         self.focus_handler = hand_back_focus(self, self.data_panel.plot, keep=("findNode",))
         self._first_show = not self._restore()
+        if self._first_show:
+            self.lesson_box.show_welcome()
         self.sessions.offer_recovery()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

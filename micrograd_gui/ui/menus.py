@@ -19,7 +19,7 @@ from .exports import Exports
 from .help import SHORTCUTS_HTML, HelpDialog
 from .session_actions import SessionActions
 from .teacher_mode import TeacherDialog
-from .undo import redo_next, undo_latest
+from .undo import latest_undo, next_redo
 
 Shortcut = str | QKeySequence | QKeySequence.StandardKey | None
 
@@ -197,11 +197,20 @@ class Menus(QObject):
         return lambda: exports.export_png(widget, name)
 
     def _on_undo(self) -> None:
-        """Ctrl+Z: the latest edit, of the points or of a weight typed in the network view."""
-        undo_latest((self.model.undo_stack, self.weight_edits))
+        """Ctrl+Z: the latest edit, of the points (through the model: the teacher may have locked them) or of a
+        weight typed in the network view."""
+        stack = latest_undo((self.model.undo_stack, self.weight_edits))
+        if stack is self.model.undo_stack:
+            self.model.undo()
+        elif stack is not None:
+            stack.undo()
 
     def _on_redo(self) -> None:
-        redo_next((self.model.undo_stack, self.weight_edits))
+        stack = next_redo((self.model.undo_stack, self.weight_edits))
+        if stack is self.model.undo_stack:
+            self.model.redo()
+        elif stack is not None:
+            stack.redo()
 
     def _on_teacher_mode(self) -> None:
         dialog = TeacherDialog(self.w, self.model.teacher)

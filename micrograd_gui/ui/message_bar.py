@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from .app_model import AppModel
@@ -14,6 +14,7 @@ STYLES = {
     "warning": "background: #fff4d6; color: #5c4300; border: 1px solid #e6c35c;",
     "error": "background: #fdecea; color: #7b1c14; border: 1px solid #e3a39b;",
 }
+MARGIN = 8  # from the edges of the plane it lies over
 
 
 class MessageBar(QWidget):
@@ -36,10 +37,33 @@ class MessageBar(QWidget):
         self._row.addWidget(self.text, 1)
         self._row.addWidget(close)
         self.kind = ""
+        self._host: QWidget | None = None
         self._buttons: list[QPushButton] = []
         self.hide()
         model.message.connect(self.show_message)
         model.dismissed.connect(self._on_dismissed)
+
+    def float_over(self, host: QWidget) -> None:
+        """Lie over the top of `host` instead of taking room above it: the plane never moves under the cursor
+        when a message comes or goes."""
+        self.setParent(host)
+        self._host = host
+        host.installEventFilter(self)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._host and event.type() == QEvent.Type.Resize:
+            self._place()
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        host = self._host
+        if host is None:
+            return
+        width = max(120, host.width() - 2 * MARGIN)
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else self.sizeHint().height()
+        self.setGeometry(MARGIN, MARGIN, width, max(height, self.minimumSizeHint().height()))
+        self.raise_()
 
     @Slot(str)
     def _on_dismissed(self, kind: str) -> None:
@@ -64,3 +88,4 @@ class MessageBar(QWidget):
             self._buttons.append(b)
         self.setStyleSheet(f"#messageBar {{ {STYLES[kind]} border-radius: 4px; }}")
         self.show()
+        self._place()

@@ -114,6 +114,8 @@ class SessionActions(QObject):
 
     # ---- open ---------------------------------------------------------------------------------
     def open_path(self, path: str) -> bool:
+        if not self.model.allowed(tuple(sorted(self.model.teacher.locked))):  # a session replaces them all
+            return False
         try:
             s = session_file.load(path)
         except SessionError as e:
@@ -219,8 +221,7 @@ class SessionActions(QObject):
             self.model.say(self.tr("Could not import {name}: {error}").format(name=Path(path).name,
                                                                                             error=e), "error")
             return False
-        self.model.replace_points(data, f"import {Path(path).name}")
-        return True
+        return self.model.replace_points(data, f"import {Path(path).name}")
 
     def export_csv_path(self, path: str) -> None:
         try:

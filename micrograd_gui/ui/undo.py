@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -23,22 +24,16 @@ def _stamp(command: QUndoCommand | None) -> int:
     return getattr(command, "stamp", 0)
 
 
-def undo_latest(stacks: Iterable[QUndoStack]) -> bool:
-    """Undo the most recent edit of any stack; False if there is none."""
+def latest_undo(stacks: Iterable[QUndoStack]) -> QUndoStack | None:
+    """The stack whose next undo is the most recent edit of all; None if none can undo."""
     ready = [s for s in stacks if s.canUndo()]
-    if not ready:
-        return False
-    max(ready, key=lambda s: _stamp(s.command(s.index() - 1))).undo()
-    return True
+    return max(ready, key=lambda s: _stamp(s.command(s.index() - 1))) if ready else None
 
 
-def redo_next(stacks: Iterable[QUndoStack]) -> bool:
-    """Redo the edit undone last (the earliest of the stacks' next redos); False if there is none."""
+def next_redo(stacks: Iterable[QUndoStack]) -> QUndoStack | None:
+    """The stack whose next redo is the edit undone last (the earliest of the next redos); None if none can."""
     ready = [s for s in stacks if s.canRedo()]
-    if not ready:
-        return False
-    min(ready, key=lambda s: _stamp(s.command(s.index()))).redo()
-    return True
+    return min(ready, key=lambda s: _stamp(s.command(s.index()))) if ready else None
 
 
 class SwapCommand(StampedCommand):
@@ -52,10 +47,17 @@ class SwapCommand(StampedCommand):
         self._set, self.before, self.after, self.drag = setter, before, after, drag
 
     def redo(self) -> None:
-        self._set(self.after)
+        self._apply(self.after)
 
     def undo(self) -> None:
-        self._set(self.before)
+        self._apply(self.before)
+
+    def _apply(self, value: object) -> None:
+        # an exception must not leave this override: PySide 6.11 crashes reporting it (PepException_GetArgs)
+        try:
+            self._set(value)
+        except Exception:
+            sys.excepthook(*sys.exc_info())
 
     def id(self) -> int:
         return self.MERGE_ID if self.drag is not None else -1

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.divergence import explain
-from micrograd_gui.core.run import Probe, Run
+from micrograd_gui.core.run import Probe, Reached, Run
 from micrograd_gui.core.trainer import Diverged, TrainerState
 
 TICK_INTERVAL_MS = 4  # between ticks the GUI thread has the GIL to itself (a tick works core.run.TICK_BUDGET_S)
@@ -43,6 +43,7 @@ class TrainingWorker(QObject):
     diverged = Signal(str)  # NaN or infinity: paused, back at the last good weights
     running_changed = Signal(bool)
     state_ready = Signal(object)  # TrainerState (frozen copies), answering request_state
+    reached = Signal(int)  # playing paused itself at the step count set with set_pause_at
 
     def __init__(self, config: TrainConfig, data: Dataset | None = None):
         super().__init__()
@@ -137,6 +138,12 @@ class TrainingWorker(QObject):
     @guarded
     def set_rate(self, steps_per_second: float) -> None:
         self.run.set_rate(steps_per_second)
+
+    @Slot(int)
+    @guarded
+    def set_pause_at(self, step: int) -> None:
+        """Pause when playing reaches this step count; 0 or less: never."""
+        self.run.pause_at = step if step > 0 else None
 
     @Slot(bool)
     @guarded
@@ -237,7 +244,10 @@ class TrainingWorker(QObject):
             if self._timer is not None:
                 self._timer.stop()
             self.running_changed.emit(False)
-            self._say(stopped)
+            if isinstance(stopped, Reached):
+                self.reached.emit(stopped.step)
+            else:
+                self._say(stopped)
         if self.run.snapshot_due():
             self._emit()
 

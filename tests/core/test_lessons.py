@@ -48,6 +48,14 @@ def steps_to_all_right(t, limit):
     raise AssertionError(f"not every training point right after {limit} steps")
 
 
+def test_each_lesson_pauses_where_its_text_looks_and_at_a_pace_a_class_can_watch():
+    for lesson in LESSONS:
+        assert 5 <= lesson.rate <= 60, lesson.name
+        if lesson.pause_at is not None:
+            assert f"{lesson.pause_at} steps" in lesson.instructions, lesson.name
+    assert [le.name for le in LESSONS if le.pause_at is None] == ["own-points"]
+
+
 def test_at_least_six_lessons_with_instructions():
     assert len(LESSONS) >= 6 and all(len(x.instructions) > 60 for x in LESSONS)
     assert len({x.name for x in LESSONS}) == len(LESSONS)
@@ -75,17 +83,15 @@ def test_moons_gets_every_point_or_all_but_one_or_two_within_100_steps():
 
 
 def test_xor_stalls_without_a_hidden_layer_and_is_solved_with_one():
-    assert "stalls well short of 100 %, often near 50 %" in get_lesson("xor-linear").instructions
+    assert "after 200 steps the accuracy stalls at 80 % or below" in get_lesson("xor-linear").instructions
+    assert ("contour", True) in get_lesson("xor-linear").view  # the line is drawn, as the text says
     assert "within 300 steps over 90 %" in get_lesson("xor-hidden").instructions
     # the comparison the second lesson asks for (Hidden layers 0, then R) is the first lesson
     assert get_lesson("xor-hidden").config.with_changes(hidden=()) == get_lesson("xor-linear").config
-    ends = []
     for seed in SEEDS:
         t = app_trainer("xor-linear", seed)
         best = max(accuracy_after(t, 20) for _ in range(15))  # 300 steps: never near solved
         assert best <= 0.8
-        ends.append(train_accuracy(t))
-    assert sum(0.35 <= a <= 0.65 for a in ends) >= 2  # often near 50 %
     solved = [accuracy_after(app_trainer("xor-hidden", seed), 300) for seed in SEEDS]
     assert min(solved) > 0.9 and sum(a >= 0.98 for a in solved) > len(SEEDS) / 2
 

@@ -51,6 +51,7 @@ def train() -> None:
     w = MainWindow()
     w.show()
     wait_for(qapp, "the first snapshot", lambda: w.controller.last is not None)
+    w.controls.fast.click()
     w.controls.play.click()
     saved = {"step": 0, "mtime": 0.0}
 

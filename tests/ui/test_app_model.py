@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from uihelpers import FakeController, panel_model
 
 from micrograd_gui.core.config import TrainConfig
-from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.datasets import Dataset, DatasetSpec
 from micrograd_gui.core.files.session_file import Session
 from micrograd_gui.core.lessons import get_lesson
 from micrograd_gui.core.presets import get_preset
@@ -90,8 +90,10 @@ def test_the_locked_points_stay_locked_after_an_edit_of_the_history(qtbot):
     qtbot.addWidget(panel)
     model.set_teacher(set(), {"points"})
     assert not panel.undo.isEnabled() and not panel.clear.isEnabled()
-    model.add_point(0.1, 0.1)  # the history changes: Undo becomes possible, but stays locked
+    model.regenerate(DatasetSpec("moons", 50, 0.1, 2))  # the history changes: Undo becomes possible, but stays locked
     assert model.undo_stack.canUndo() and not panel.undo.isEnabled()
+    model.add_point(0.1, 0.1)  # and the model refuses a point, as the plane and the menus do
+    assert len(model.data) == model.edited.dataset.n
     model.set_teacher(set(), set())
     assert panel.undo.isEnabled() and panel.clear.isEnabled()
 

@@ -44,6 +44,7 @@ class FakeController(QObject):
     diverged = Signal(str)
     running_changed = Signal(bool)
     state_ready = Signal(object)
+    reached = Signal(int)
 
     def __init__(self):
         super().__init__()
@@ -61,6 +62,9 @@ class FakeController(QObject):
         return lambda *args: self.calls.append((name, args))
 
 
+_MODELS: list = []  # kept for the session: a model the garbage collector deleted mid-test would take Qt with it
+
+
 def panel_model(config=None):
     """An AppModel on a FakeController, for a test that builds one panel."""
     from micrograd_gui.core.presets import get_preset
@@ -68,4 +72,5 @@ def panel_model(config=None):
 
     model = AppModel(config or get_preset("llm101n").config, FakeController())
     model.start()
+    _MODELS.append(model)
     return model
