@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from micrograd_gui.core.graph.trace import Graph
 from micrograd_gui.core.snapshot import Snapshot
 
 from .app_model import AppModel
+from .flow_layout import FlowLayout
 from .graph_items import fmt, legend_gradient
 from .graph_view import GraphView
 from .inspector import Inspector
@@ -38,7 +38,6 @@ class GradLegend(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.scale = 1.0
-        self.setMinimumSize(QSize(220, 30))
         self.setToolTip(self.tr("Gradient colours: blue is negative, red positive, white zero; the square root of "
                                 "|grad| / max keeps small gradients visible"))
         self.title = self.tr("grad")
@@ -46,17 +45,37 @@ class GradLegend(QWidget):
     def set_scale(self, scale: float) -> None:
         if scale != self.scale:
             self.scale = scale
+            self.updateGeometry()  # the numbers' width may change
             self.update()
+
+    def _labels(self) -> tuple[str, str, str]:
+        return f"−{fmt(self.scale)}", "0", fmt(self.scale)
+
+    def _half_label(self) -> float:
+        return max(self.fontMetrics().horizontalAdvance(t) for t in self._labels()) / 2 + 2
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the title and the three numbers in the widget's font (presentation mode scales it)."""
+        fm, half = self.fontMetrics(), self._half_label()
+        return QSize(round(max(fm.horizontalAdvance(self.title) + 6, half) + 5 * half), 2 * fm.height() + 2)
+
+    def sizeHint(self) -> QSize:
+        hint = self.minimumSizeHint()
+        return QSize(max(hint.width(), 10 * self.fontMetrics().height()), hint.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
-        bar = QRectF(40, 2, self.width() - 80, 12)
+        fm, half = self.fontMetrics(), self._half_label()
+        line = fm.height()
+        left = max(fm.horizontalAdvance(self.title) + 6, half)
+        bar = QRectF(left, 1 + line * 0.15, self.width() - left - half, line * 0.7)
         p.fillRect(bar, legend_gradient(bar))
         p.setPen(Qt.GlobalColor.black)
         p.drawRect(bar)
-        p.drawText(QRectF(0, 0, 38, 16), Qt.AlignmentFlag.AlignRight, self.title)
-        for x, text in ((bar.left(), f"−{fmt(self.scale)}"), (bar.center().x(), "0"), (bar.right(), fmt(self.scale))):
-            p.drawText(QRectF(x - 40, 14, 80, 16), Qt.AlignmentFlag.AlignCenter, text)
+        p.drawText(QRectF(0, 1, left - 4, line), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   self.title)
+        for x, text in zip((bar.left(), bar.center().x(), bar.right()), self._labels()):
+            p.drawText(QRectF(x - half, 1 + line, 2 * half, line), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
 
 
@@ -95,11 +114,10 @@ class GraphPanel(QWidget):
         expand = self._button(self.tr("Expand all"), self.tr("Show every scalar"), self._expand_all, "expandButton")
         svg = self._button("SVG…", self.tr("Export the graph as SVG"), self._export_svg, "exportSvgButton")
         png = self._button("PNG…", self.tr("Export the graph as PNG"), self._export_png, "exportPngButton")
-        top = QHBoxLayout()
+        top = FlowLayout()  # toolbars wrap in a narrow dock rather than squeeze their controls or the docks beside
         for w in (self.probe_text, QLabel(self.tr("label")), self.label, self.find_input, self.find_result, fit,
                   collapse, expand, svg, png):
-            top.addWidget(w)
-        top.setStretch(3, 1)
+            top.add(w, 1 if w is self.find_input else 0)
 
         self.reset_grads = self._button(self.tr("Reset grads"), self.tr("Start backprop by hand: every grad back "
                                         "to 0 (with training paused)"), self.begin_backward, "resetGradsButton")
@@ -115,17 +133,18 @@ class GraphPanel(QWidget):
         self.speed.setValue(8)
         self.speed.setToolTip(self.tr("Animation speed, nodes per second"))
         self.speed.valueChanged.connect(self._on_speed)
+        self._size_toolbar()
         self.step_status = QLabel()
         self.step_status.setObjectName("stepStatus")
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_animation_tick)
         self._on_speed(self.speed.value())
-        steps = QHBoxLayout()
+        steps = FlowLayout()
         for widget in (QLabel(self.tr("Step through:")), self.reset_grads, self.back_step, self.fwd_step,
                        self.animate, QLabel(self.tr("speed")), self.speed, self.step_status):
-            steps.addWidget(widget)
+            steps.add(widget)
         steps.addStretch(1)
-        steps.addWidget(self.legend)
+        steps.add(self.legend)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.graph_view)
@@ -150,6 +169,15 @@ class GraphPanel(QWidget):
         self.graph_view.node_toggled.connect(self._on_node_toggled)
         self.set_classes(3)
         model.snapshot.connect(self.set_snapshot)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_toolbar()
+
+    def _size_toolbar(self) -> None:
+        """The slider keeps a usable width in any font: the layout would otherwise squeeze it to nothing."""
+        self.speed.setMinimumWidth(6 * self.fontMetrics().height())
 
     def _button(self, text: str, tip: str, slot: Callable[[], object], name: str) -> QPushButton:
         b = QPushButton(text)

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QToolTip, QWidget
 
 from micrograd_gui.core.graph.groups import View, collapse, neuron_groups
 from micrograd_gui.core.graph.layout import Layout, layered_layout
 from micrograd_gui.core.graph.trace import Graph
 
-from .graph_items import ACTIVE_PEN, COL_GAP, NODE_H, NODE_W, PATH_PEN, ROW_GAP, EdgeItem, NodeItem
+from .graph_items import ACTIVE_PEN, PATH_PEN, EdgeItem, NodeItem, NodeStyle
 
 AUTO_COLLAPSE_NODES = 500  # bigger graphs open collapsed by neuron
-READABLE_ZOOM = 0.8  # below about this, node text is too small to read (level of detail hides it)
+MIN_TEXT_PX = 11.0  # Fit never shows node text smaller than this on screen (a projector's back row)
+MIN_TEXT_RATIO = 1.0  # ... nor smaller than the rest of the window's text (presentation mode scales it)
+MAX_FIT_ZOOM = 3.0  # a graph of a few nodes is not blown up past this
+MARGIN = 20.0  # scene units around the graph
 LAYOUT_CACHE = 16
+PAN_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+            Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End}
 
 
 class GraphView(QGraphicsView):
@@ -32,9 +37,9 @@ class GraphView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setBackgroundBrush(QColor("#fbfbfb"))
-        # drag pans, wheel zooms: scroll bars would only make "fit" depend on whether they show
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # drag pans, wheel zooms; scroll bars show only when Fit could not show the whole graph legibly
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.full: Graph | None = None
         self.view: View | None = None
         self.groups: list[str | None] = []
@@ -44,7 +49,8 @@ class GraphView(QGraphicsView):
         self._layouts: dict[object, Layout] = {}
         self._full_shape: object = None
         self.layout_ms = 0.0
-        self.user_zoomed = False  # until the user zooms, the graph is kept fitted to the view
+        self.node_style = NodeStyle(self.font())
+        self.user_zoomed = False  # until the user zooms or pans, the graph is kept fitted to the view
         self.scene().selectionChanged.connect(self._on_selection)
 
     # ---- graph in -----------------------------------------------------------------------------
@@ -91,11 +97,12 @@ class GraphView(QGraphicsView):
         scene.clear()
         scene.blockSignals(False)
         scale = self.grad_scale()
+        st = self.node_style = NodeStyle(self.font(), g.nodes)  # the widget's font: presentation mode scales it
         self.nodes = []
         for i, n in enumerate(g.nodes):
-            item = NodeItem(n, i)
+            item = NodeItem(n, i, st)
             item.grad_scale = scale
-            item.setPos(layout.column[i] * (NODE_W + COL_GAP), layout.row[i] * (NODE_H + ROW_GAP))
+            item.setPos(layout.column[i] * (st.width + st.col_gap), layout.row[i] * (st.height + st.row_gap))
             scene.addItem(item)
             self.nodes.append(item)
         self.edges = []
@@ -103,20 +110,11 @@ class GraphView(QGraphicsView):
             e = EdgeItem(self.nodes[a], self.nodes[b], k)
             scene.addItem(e)
             self.edges.append(e)
-        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+        scene.setSceneRect(self.export_rect())
         if selected is not None:
             self.select_original(selected)
         if fit:
-            self.show_readable()
-
-    def show_readable(self) -> None:
-        """Fit the graph; if that leaves the text unreadable, zoom to readable size at the loss end instead."""
-        self.fit()
-        if self.transform().m11() < READABLE_ZOOM and self.nodes:
-            self.resetTransform()
-            self.scale(READABLE_ZOOM, READABLE_ZOOM)
-            self.centerOn(self.nodes[-1].pos() - QPointF(self.viewport().width() / READABLE_ZOOM / 2 - NODE_W, 0))
-            self.user_zoomed = True
+            self.fit()
 
     def _refresh_values(self) -> None:
         assert self.full is not None and self.view is not None
@@ -207,16 +205,63 @@ class GraphView(QGraphicsView):
             self.ensureVisible(self.nodes[active], 60, 60)
 
     # ---- navigation ---------------------------------------------------------------------------
+    def readable_zoom(self) -> float:
+        """The smallest zoom at which node text is legible: at least 11 px, and as big as the window's text."""
+        return max(MIN_TEXT_PX / self.node_style.px, MIN_TEXT_RATIO)
+
+    def text_px(self) -> float:
+        """Node text's on-screen size: its font's pixel size times the zoom."""
+        return self.node_style.px * self.transform().m11()
+
     def fit(self) -> None:
+        """The whole graph if its text stays legible; else legible text at the loss end, scroll for the rest."""
         self.user_zoomed = False
-        rect = self.scene().itemsBoundingRect()
-        if not rect.isEmpty():
-            self.fitInView(rect.adjusted(-20, -20, 20, 20), Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.export_rect()
+        if not self.nodes or rect.isEmpty():
+            return
+        view = self.viewport().rect().adjusted(2, 2, -2, -2)  # as fitInView: no scroll bar for a fitted graph
+        whole = min(view.width() / rect.width(), view.height() / rect.height())
+        zoom = min(max(whole, self.readable_zoom()), MAX_FIT_ZOOM)
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        if zoom <= whole:
+            self.centerOn(rect.center())
+        else:  # the loss at the right edge, where backprop starts; the view clamps to the graph
+            loss = self.nodes[-1].sceneBoundingRect()
+            self.centerOn(loss.right() + MARGIN - view.width() / zoom / 2, loss.center().y())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self.user_zoomed:
-            self.show_readable()
+            self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font (presentation mode) resizes every box to its text, and re-fits."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.node_style = NodeStyle(self.font())
+            if self.full is not None:
+                self._rebuild(fit=not self.user_zoomed)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            if isinstance(item, NodeItem):
+                QToolTip.showText(event.globalPos(), item.tooltip(), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.user_zoomed = True  # a drag pans: a resize must not jump back to Fit
+        super().mouseMoveEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in PAN_KEYS:
+            self.user_zoomed = True
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.user_zoomed = True
@@ -236,7 +281,7 @@ class GraphView(QGraphicsView):
 
     def render_to(self, painter: QPainter, target: QRectF) -> None:
         """Draw the whole graph as vectors and text (not the on-screen pixmap caches) onto any device."""
-        rect = self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        rect = self.export_rect()
         for item in self.nodes:
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
@@ -246,7 +291,7 @@ class GraphView(QGraphicsView):
                 item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def export_rect(self) -> QRectF:
-        return self.scene().itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        return self.scene().itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
 
     def render_image(self, scale: float = 2.0) -> QImage:
         rect = self.export_rect()

@@ -4,14 +4,17 @@ collapse, find, inspector and export."""
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from uihelpers import click_data, wait_snapshot
+from PySide6.QtGui import QFont, QFontInfo
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSlider, QWidget
+from uihelpers import click_data, panel_model, wait_snapshot
 
 from micrograd_gui.core.graph.layout import layered_layout
-from micrograd_gui.core.graph.probe import point_loss_value
+from micrograd_gui.core.graph.probe import point_graph, point_loss_value
 from micrograd_gui.core.graph.trace import trace
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.trainer import Trainer
-from micrograd_gui.ui.graph_items import NodeItem
+from micrograd_gui.ui.graph_items import NodeItem, fmt
+from micrograd_gui.ui.graph_panel import GraphPanel
 
 
 def engine_graph(snap):
@@ -166,8 +169,6 @@ def test_layout_is_identical_across_runs(qtbot, make_window):
 
 
 def engine_graph_for_default():
-    from micrograd_gui.core.graph.probe import point_graph
-
     return point_graph(get_preset("llm101n").config.with_changes(engine="eager"), (0.0, 0.0), 0)
 
 
@@ -244,3 +245,120 @@ def test_big_graphs_open_collapsed_by_neuron(qtbot, make_window):
     qtbot.waitUntil(lambda: view.full is not None)
     assert len(view.nodes) < 100 and all(i.node.role != "parameter" for i in view.nodes)
     assert np.isfinite(view.layout_ms)
+
+
+# ---- legible on a projector: the panel alone, at a 1280x720 window's graph dock size --------------------------
+def projector_graph(preset):
+    return point_graph(get_preset(preset).config.with_changes(engine="eager"), (0.5, -0.3), 0, steps=3)
+
+
+@pytest.fixture(scope="module")
+def graphs():
+    return {name: projector_graph(name) for name in ("spiral", "llm101n")}
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = GraphPanel(panel_model())
+    qtbot.addWidget(p)
+    p.resize(1280, 300)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def show(panel, graph):
+    panel.graph = graph
+    panel.graph_view.set_graph(graph)
+    panel.graph_view.fit()
+    return panel.graph_view
+
+
+def on_screen_px(view, item):
+    """Node text's pixel size on screen: the item's font size through the view's transform."""
+    return QFontInfo(item.style.font).pixelSize() * item.deviceTransform(view.viewportTransform()).m22()
+
+
+def visible(view):
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    return [i for i in view.nodes if shown.contains(i.sceneBoundingRect())]
+
+
+def assert_boxes_say_everything(view):
+    """Each box shows its name, data and grad in full: nothing elided, nothing wider than the box."""
+    for item in view.nodes:
+        title, data, grad = item.lines()
+        n = item.node
+        assert (n.label or title) in title and fmt(n.data) in data and fmt(n.grad) in grad
+        metrics = (item.style.title_metrics, item.style.metrics, item.style.metrics)
+        for text, m in zip((title, data, grad), metrics):
+            assert "…" not in text and m.horizontalAdvance(text) <= item.style.text_w, text
+
+
+@pytest.mark.parametrize("preset", ["spiral", "llm101n"])
+def test_fit_on_a_projector_shows_legible_names_values_and_grads(qtbot, panel, graphs, preset):
+    view = show(panel, graphs[preset])
+    if preset == "spiral":  # over 500 nodes: opens collapsed, one box a neuron
+        assert len(graphs[preset].nodes) > 1000 and any(i.node.role == "neuron" for i in view.nodes)
+    assert all(on_screen_px(view, i) >= 11 for i in view.nodes)
+    assert view.text_px() >= 11
+    assert_boxes_say_everything(view)
+    seen = visible(view)
+    assert len(seen) >= 5 and view.nodes[-1] in seen  # the loss end, where backprop starts
+    assert view.horizontalScrollBar().maximum() > 0  # the rest is a scroll away
+    neuron = next(i for i in view.nodes if i.node.role in ("neuron", "parameter"))
+    view.centerOn(neuron)
+    assert neuron in visible(view) and on_screen_px(view, neuron) >= 11
+
+
+def test_parameter_boxes_keep_their_name_whole_and_the_tooltip_has_the_role(qtbot, panel, graphs):
+    view = show(panel, graphs["llm101n"])
+    item = next(i for i in view.nodes if i.node.label == "w[0][0][1]")
+    assert item.lines()[0] == "w[0][0][1]"  # "· parameter" has no room: dropped whole, the colour says it
+    assert item.tooltip().splitlines() == ["w[0][0][1] · parameter", f"data {fmt(item.node.data)}",
+                                           f"grad {fmt(item.node.grad)}"]
+    assert next(i for i in view.nodes if i.node.label == "loss").lines()[0] == "loss · *"
+
+
+def test_a_small_graph_fits_whole_with_bigger_text(qtbot, panel):
+    from micrograd_gui.core.engine import Value
+
+    a, b = Value(2.0, label="a"), Value(-3.0, label="b")
+    out = a * b + Value(10.0, label="c")
+    out.label = "out"
+    out.backward()
+    view = show(panel, trace(out))
+    assert len(visible(view)) == len(view.nodes) == 5
+    assert view.horizontalScrollBar().maximum() == 0 and view.text_px() >= 11
+
+
+def test_a_bigger_font_grows_node_text_and_keeps_the_toolbar_whole(qtbot, panel, graphs):
+    view = show(panel, graphs["spiral"])
+    before, box = view.text_px(), view.nodes[-1].style.height
+    font = QFont(panel.font())
+    font.setPointSizeF(font.pointSizeF() * 1.6)  # as presentation mode does to the window
+    panel.setFont(font)
+    assert view.text_px() >= 1.5 * before and view.nodes[-1].style.height >= 1.5 * box
+    assert all(on_screen_px(view, i) >= 1.5 * 11 for i in view.nodes)
+    assert_boxes_say_everything(view)
+    qtbot.waitUntil(lambda: panel.legend.width() >= panel.legend.minimumSizeHint().width())
+    assert panel.speed.width() >= 6 * panel.fontMetrics().height()
+    assert not panel.speed.geometry().intersects(panel.legend.geometry())
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_a_narrow_dock_wraps_the_toolbar_instead_of_cutting_it(qtbot, panel, scale):
+    font = QFont(panel.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    panel.setFont(font)
+    panel.resize(560, 360)
+    assert panel.minimumSizeHint().width() <= 560
+    qtbot.waitUntil(lambda: panel.width() == 560 and panel.legend.geometry().right() < 560)
+    tools = [w for w in panel.findChildren(QWidget) if isinstance(w, (QPushButton, QLabel, QComboBox, QSlider))
+             and w.parent() is panel and w.isVisible()] + [panel.legend]
+    for w in tools:
+        assert w.width() >= w.minimumSizeHint().width() and w.geometry().right() < 560, w.objectName()
+        if isinstance(w, QPushButton):
+            assert w.width() >= w.sizeHint().width(), w.text()
+    for k, a in enumerate(tools):
+        assert not any(a.geometry().intersects(b.geometry()) for b in tools[k + 1:])

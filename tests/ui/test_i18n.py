@@ -97,7 +97,7 @@ def visible_strings(w) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     found.append(("probe label", w.data_panel.probe.label().toPlainText()))
     found.extend(("network column", title) for _, title in w.network_view.canvas._titles)
     node = w.graph_panel.graph_view.nodes[0]  # painted: "data 0.5", "grad -1" (the titles are the code's names)
-    found.extend(("graph node", text.format(value=1)) for text in (node._data_text, node._grad_text))
+    found.extend(("graph node", text.format(value=1)) for text in (node.style.data_text, node.style.grad_text))
     found.append(("grad legend", w.graph_panel.legend.title))
     model = w.optimizer_table.model
     for section in range(model.columnCount()):

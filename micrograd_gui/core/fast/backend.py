@@ -57,9 +57,10 @@ class FastBackend:
         theta = self._theta(plan, theta)
         n = len(y)
         w = self._work(plan, n)
-        with np.errstate(all="ignore"):
+        with np.errstate(all="ignore"):  # the sum of finite losses can overflow too: inf, as the eager engine
             plan.forward(w, theta, np.asarray(X, dtype=np.float64).reshape(n, -1), np.asarray(y))
-        return plan, w, plan.total_loss(w)
+            total = plan.total_loss(w)
+        return plan, w, total
 
     def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
         return self._forward_loss(theta, X, y)[2]
