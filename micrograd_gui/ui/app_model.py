@@ -38,10 +38,6 @@ class ViewOptions:
     presentation: bool = False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppModel", text)
-
-
 class AppModel(QObject):
     """Panels call the intents and subscribe to the signals; the model tells the controller what the worker needs."""
 
@@ -115,14 +111,14 @@ class AppModel(QObject):
         if self._refused(("points",)):
             return
         if len(self._data) >= MAX_POINTS:
-            self.say(_tr("The plane holds at most {n} points; remove some first.").format(n=MAX_POINTS), "warning")
+            self.say(self.tr("The plane holds at most {n} points; remove some first.").format(n=MAX_POINTS), "warning")
             return
         c = (self.active_class + 1) % MAX_CLASSES if shift else self.active_class
         if c >= self.capacity and self._refused(("reset",)):  # a new class re-initialises the weights
             return
         self._edit_points(self._data.with_point(x, y, c, self.new_split), f"add a class {c + 1} point")
         if c >= self.capacity:
-            self.say(_tr("Class {n} added: the output layer grew to {n} outputs and the weights were "
+            self.say(self.tr("Class {n} added: the output layer grew to {n} outputs and the weights were "
                          "re-initialised.").format(n=c + 1), "info")
             self._reset()
 
@@ -305,7 +301,8 @@ class AppModel(QObject):
         title = QCoreApplication.translate("Lessons", lesson.title)
         before = (self._data, self.applied, self.lesson)
         after = (make_dataset(lesson.config.dataset, RNG(lesson.config.seed)), lesson.config, lesson)
-        self.undo_stack.push(SwapCommand(self._set_scene, before, after, _tr("lesson: {title}").format(title=title)))
+        text = self.tr("lesson: {title}").format(title=title)
+        self.undo_stack.push(SwapCommand(self._set_scene, before, after, text))
         self.dismissed.emit("")
 
     def _set_scene(self, scene: tuple[Dataset, TrainConfig, Lesson | None]) -> None:
@@ -331,7 +328,7 @@ class AppModel(QObject):
 
     @Slot(int)
     def _on_reached(self, step: int) -> None:
-        self.say(_tr("Paused at step {n}, where the lesson says to look. Press Space to train on.").format(n=step),
+        self.say(self.tr("Paused at step {n}, where the lesson says to look. Press Space to train on.").format(n=step),
                  "info")
 
     # ---- teacher mode -------------------------------------------------------------------------
@@ -344,7 +341,7 @@ class AppModel(QObject):
         locked = self._locked(names)
         if locked:
             titles = ", ".join(QCoreApplication.translate("TeacherDialog", CONTROLS[n]) for n in locked)
-            self.say(_tr("Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.").format(
+            self.say(self.tr("Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.").format(
                 controls=titles), "warning")
         return bool(locked)
 
@@ -362,7 +359,7 @@ class AppModel(QObject):
 
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
-        self.say(_tr("Training diverged.") + " " + message, "error")
+        self.say(self.tr("Training diverged.") + " " + message, "error")
 
     # ---- results ------------------------------------------------------------------------------
     @Slot(object)

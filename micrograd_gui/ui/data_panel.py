@@ -5,12 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
 from .app_model import AppModel, ViewOptions
+from .flow_layout import FlowLayout
 from .presentation import style_axes
 from .teacher_mode import Teacher
 from .theme import PALETTES, SPLIT_SYMBOLS, region_image, set_text_colour
@@ -130,15 +131,14 @@ class DataPanel(QWidget):
         set_text_colour(legend, "#444")
         self.counts = QLabel()
         self.counts.setObjectName("pointCounts")
-        self.toggles = QHBoxLayout()  # the window adds its region toggles here
-        row = QHBoxLayout()
-        row.addWidget(legend)
-        row.addStretch(1)
-        row.addLayout(self.toggles)  # the counts go to the window's status bar: this row must stay narrow
+        # the legend, then the window's region toggles; wraps onto two lines rather than widen the window
+        self.toggles = FlowLayout()
+        self.toggles.add(legend)
+        self.toggles.addStretch()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)
-        lay.addLayout(row)
+        lay.addLayout(self.toggles)
 
         self.set_data(model.data)
         self.set_probe(*model.probe)

@@ -163,7 +163,9 @@ class GraphPanel(QWidget):
         for key, slot in (("F", self.graph_view.fit), ("B", self.step_backward), ("N", self.step_forward),
                           ("P", self.toggle_animation), ("Escape", self.end_steps)):
             sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # whenever the graph shows, wherever the focus is; Esc only inside it (fields and the network view use it)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut if key == "Escape"
+                          else Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
         self.graph_view.node_selected.connect(self._on_node_selected)
         self.graph_view.node_toggled.connect(self._on_node_toggled)
@@ -276,6 +278,8 @@ class GraphPanel(QWidget):
     def _can_step(self) -> bool:
         if self.running or self.graph is None:
             self.step_status.setText(self.tr("pause training to step through") if self.running else "")
+            if self.running:  # said where the class looks, not only in the small status
+                self.model.say(self.tr("Pause training (Space) to step through the graph."), "info")
             return False
         return True
 

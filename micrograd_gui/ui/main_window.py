@@ -58,11 +58,13 @@ class MainWindow(QMainWindow):
                                Qt.DockWidgetArea.BottomDockWidgetArea)
         self.controls_dock = self._dock(self.tr("Training"), "controlsDock", scroll, left)
         self.dataset_panel = DatasetPanel(model)
-        self.data_dock = self._dock(self.tr("Data"), "dataDock", self.dataset_panel, right)
+        self.data_dock = self._dock(self.tr("Data"), "dataDock", FittingScroll(self.dataset_panel), right)
         self.loss_plot = LossPlot(model)
         self.loss_dock = self._dock(self.tr("Loss"), "lossDock", self.loss_plot, right)
-        self.setCorner(Qt.Corner.BottomLeftCorner, left)  # controls full height
-        self.setCorner(Qt.Corner.BottomRightCorner, right)  # and the network's column
+        # the graph runs under the controls to the left edge (its long rows need the width; the controls scroll),
+        # the data and network column keeps the full height
+        self.setCorner(Qt.Corner.BottomLeftCorner, bottom)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.graph_panel = GraphPanel(model)
         self.graph_dock = self._dock(self.tr("Computation graph of the probe point's loss"), "graphDock",
                                      self.graph_panel, bottom)

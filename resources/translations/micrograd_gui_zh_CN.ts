@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppModel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="114"/>
+        <source>The plane holds at most {n} points; remove some first.</source>
+        <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="121"/>
+        <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
+        <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="304"/>
+        <source>lesson: {title}</source>
+        <translation>课程：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="331"/>
+        <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
+        <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="344"/>
+        <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
+        <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="362"/>
+        <source>Training diverged.</source>
+        <translation>训练发散了。</translation>
+    </message>
+</context>
+<context>
     <name>AppShell</name>
     <message>
         <location filename="../../micrograd_gui/ui/app_shell.py" line="59"/>
@@ -12,271 +45,301 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="34"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
         <source>As fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
         <source>1000 steps/s</source>
         <translation>1000 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
         <source>300 steps/s</source>
         <translation>300 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
         <source>100 steps/s</source>
         <translation>100 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
         <source>30 steps/s</source>
         <translation>30 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="40"/>
         <source>10 steps/s</source>
         <translation>10 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="41"/>
         <source>3 steps/s</source>
         <translation>3 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="42"/>
         <source>1 step/s</source>
         <translation>1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="54"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="305"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="344"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="56"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="58"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
         <source>One training step (Right arrow)</source>
         <translation>训练一步（右方向键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="61"/>
         <source>Step ×10</source>
         <translation>十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
         <source>Ten training steps</source>
         <translation>训练十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="64"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
         <source>Re-initialise the weights from the seed and apply network changes (R)</source>
         <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="84"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="85"/>
         <source>Slow training down to follow it step by step</source>
         <translation>放慢训练，便于逐步观察</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="88"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="90"/>
+        <source>As fast as possible; click again for the pace chosen before</source>
+        <translation>尽可能快；再点一次回到之前选的速度</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="95"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="90"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
         <source>Step size; applies from the next step</source>
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="100"/>
         <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
         <translation>对数刻度的学习率，从 0.0001 到 10</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="98"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="99"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="112"/>
         <source>How much of the last update carries into the next one</source>
         <translation>上一次更新有多少带入下一次</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
         <source>AdamW: decay of the running mean of gradients (m)</source>
         <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
         <source>AdamW: decay of the running mean of squared gradients (v)</source>
         <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="144"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
+        <source>1 point</source>
+        <translation>1 个点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="135"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="146"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="135"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="154"/>
+        <source>Momentum, AdamW&apos;s betas, weight decay, L2 penalty and batch size</source>
+        <translation>动量、AdamW 的 β、权重衰减、L2 惩罚和批大小</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="157"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="170"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="172"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="162"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="187"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="191"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="199"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="201"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="210"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="185"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="208"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="186"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="209"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="187"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="212"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="189"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="214"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="230"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="305"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="287"/>
+        <source>Fewer settings</source>
+        <translation>收起设置</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="287"/>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="344"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -284,32 +347,32 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="92"/>
-        <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove</source>
-        <translation>单击：添加当前类别的点 · Shift+单击：下一个类别 · 拖动：移动 · 右键单击或 Ctrl+单击：删除</translation>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="96"/>
+        <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, validation or test</source>
+        <translation>单击：添加当前类别的点 · Shift+单击：下一类别 · 拖动：移动 · 右键或 Ctrl+单击：删除 · Alt+单击：切换训练、验证或测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="116"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="119"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="127"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="129"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="168"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="173"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
@@ -322,102 +385,142 @@
         <translation>“重新生成”使用哪个数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="46"/>
         <source>How many points to draw (at most {n})</source>
         <translation>生成多少个点（最多 {n} 个）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="50"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="51"/>
         <source>Gaussian noise added to each point</source>
         <translation>给每个点加上的高斯噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="54"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="55"/>
         <source>Number of classes (as many as the dataset allows)</source>
         <translation>类别数（在数据集允许的范围内）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="59"/>
         <source>One seed reproduces the data, the initial weights and the mini-batches; Regenerate or Reset applies it</source>
         <translation>同一个种子可以复现数据、初始权重和小批量；按“重新生成”或“重置”后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="62"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="64"/>
         <source>Draw a new dataset from the seed; the model is re-initialised</source>
         <translation>用种子生成新的数据集；模型将重新初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="74"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="89"/>
         <source>Clicks add class {n} points (key {n})</source>
         <translation>单击添加第 {n} 类的点（按键 {n}）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="100"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
         <source>Remove every point (undoable)</source>
         <translation>删除所有点（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="103"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
         <source>Undo the last data edit (Ctrl+Z)</source>
         <translation>撤销上一次数据编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="106"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="108"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="119"/>
         <source>Click adds class:</source>
         <translation>单击添加的类别：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="164"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="145"/>
+        <source>New points:</source>
+        <translation>新点用于：</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="147"/>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="147"/>
+        <source>New points train the model</source>
+        <translation>新点用来训练模型</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="148"/>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="148"/>
+        <source>New points measure the validation loss</source>
+        <translation>新点用来计算验证损失</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="149"/>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="149"/>
+        <source>New points are never trained on: the test</source>
+        <translation>新点从不参与训练：测试集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="153"/>
+        <source> (Alt-click a point to change its split)</source>
+        <translation>（Alt+单击一个点可更改它所属的数据集）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="199"/>
         <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
         <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
     </message>
@@ -425,42 +528,42 @@
 <context>
     <name>Datasets</name>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="245"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="249"/>
         <source>Yin-yang</source>
         <translation>阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="246"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="250"/>
         <source>Quadrants</source>
         <translation>象限</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="247"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="251"/>
         <source>Rings</source>
         <translation>圆环</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="248"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="252"/>
         <source>Moons</source>
         <translation>双月</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="249"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="253"/>
         <source>Spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="250"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="254"/>
         <source>XOR</source>
         <translation>异或 (XOR)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="251"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="255"/>
         <source>Gaussian blobs</source>
         <translation>高斯团</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="252"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="256"/>
         <source>Hand-placed</source>
         <translation>手动放置</translation>
     </message>
@@ -511,12 +614,12 @@
 <context>
     <name>GradLegend</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="42"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
         <source>Gradient colours: blue is negative, red positive, white zero; the square root of |grad| / max keeps small gradients visible</source>
         <translation>梯度颜色：蓝色为负，红色为正，白色为零；取 |grad| / max 的平方根，让较小的梯度也能看清</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="43"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
@@ -524,185 +627,190 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="77"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="180"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="210"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="81"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
         <source>The class the point&apos;s loss is computed for</source>
         <translation>计算该点损失时所用的类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="85"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
         <source>Type a node&apos;s label and press Enter to select it</source>
         <translation>输入节点标签并按回车选中它</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="86"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
         <source>find a node: w[0][1][0], logit 2, loss …</source>
         <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
         <source>Fit the whole graph in view (F)</source>
         <translation>让整个计算图适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
         <source>Collapse neurons</source>
         <translation>折叠神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
         <source>One box per neuron: its output and grad</source>
         <translation>每个神经元显示为一个框：输出和梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="114"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="95"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="114"/>
         <source>Show every scalar</source>
         <translation>显示每个标量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="115"/>
         <source>Export the graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="116"/>
         <source>Export the graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="118"/>
         <source>label</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="122"/>
         <source>Reset grads</source>
         <translation>梯度清零</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="122"/>
         <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
         <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
         <source>Backward step</source>
         <translation>反向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
         <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
         <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="126"/>
         <source>Forward step</source>
         <translation>前向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="126"/>
         <source>Compute one node, in topological order (N)</source>
         <translation>按拓扑顺序，计算一个节点（N）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="333"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="365"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="128"/>
         <source>Play the current pass as an animation (P)</source>
         <translation>以动画播放当前的传播过程（P）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="134"/>
         <source>Animation speed, nodes per second</source>
         <translation>动画速度，每秒节点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="143"/>
         <source>Step through:</source>
         <translation>逐步执行：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="144"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="169"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="199"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="235"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="250"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="280"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="264"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="282"/>
+        <source>Pause training (Space) to step through the graph.</source>
+        <translation>先暂停训练（空格键），再逐步查看计算图。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="296"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="286"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="318"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="289"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="321"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="289"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="315"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="321"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="347"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="314"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="346"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="340"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="372"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="358"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="390"/>
         <source>micrograd GUI computation graph</source>
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="367"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="399"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="372"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="404"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -847,80 +955,90 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LessonBox</name>
     <message>
-        <location filename="../../micrograd_gui/ui/lesson_box.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="27"/>
+        <source>Hide (the Lessons menu has it again)</source>
+        <translation>隐藏（“课程”菜单里可再次打开）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="44"/>
         <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
         <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="52"/>
+        <source>&lt;b&gt;Welcome.&lt;/b&gt; Press &lt;b&gt;Space&lt;/b&gt; (or &lt;b&gt;Play&lt;/b&gt;, top left) and watch the network learn to colour the plane by class; the loss falls on the right. Click the plane to add a point (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; choose its class), press &lt;b&gt;G&lt;/b&gt; for one point&apos;s loss as a graph of scalars, and open the &lt;b&gt;Lessons&lt;/b&gt; menu for guided experiments. &lt;b&gt;F1&lt;/b&gt; lists every key.</source>
+        <translation>&lt;b&gt;欢迎。&lt;/b&gt;按&lt;b&gt;空格键&lt;/b&gt;（或左上角的&lt;b&gt;开始&lt;/b&gt;），看网络学会按类别给平面上色；右侧的损失随之下降。单击平面可添加一个点（按 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），按 &lt;b&gt;G&lt;/b&gt; 查看一个点的损失的标量计算图，打开&lt;b&gt;课程&lt;/b&gt;菜单进行有引导的实验。&lt;b&gt;F1&lt;/b&gt; 列出所有按键。</translation>
     </message>
 </context>
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="31"/>
         <source>LLM101n: yin-yang</source>
         <translation>LLM101n：阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="35"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="38"/>
         <source>micrograd&apos;s moons demo</source>
         <translation>micrograd 的双月演示</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="41"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
         <source>XOR without a hidden layer</source>
         <translation>没有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="47"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is a straight line: the black 0.5 contour. Train it: after 200 steps the accuracy stalls at 80 % or below, because a line gets at most three of the four quadrants right. Then open the next lesson.</source>
+        <translation>&lt;b&gt;一条直线做不了 XOR。&lt;/b&gt;这个模型没有隐藏层，所以它的边界是一条直线：黑色的 0.5 等值线。训练它：200 步后准确率停在 80% 或更低，因为一条直线最多只能分对四个象限中的三个。然后打开下一课。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="51"/>
         <source>XOR with a hidden layer</source>
         <translation>有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="53"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="57"/>
         <source>A learning rate too high</source>
         <translation>学习率太大</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="28"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="31"/>
         <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape: within 100 steps over 90 % of the training points are right. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
         <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状：100 步之内，超过 90 % 的训练点会被分对。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="35"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="38"/>
         <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. Within 100 steps it gets every point right, or all but one or two: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
         <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。100 步之内，它会把所有点都分对，最多错一两个：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="41"/>
-        <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is straight. Train it: the accuracy stalls well short of 100 %, often near 50 % (a line gets three of the four quadrants right at best). Then open the next lesson.</source>
-        <translation>&lt;b&gt;一条直线分不开异或。&lt;/b&gt;这个模型没有隐藏层，所以它的决策边界是直的。训练它：准确率停在远低于 100 % 的地方，常常在 50 % 左右（一条直线最多只能分对四个象限中的三个）。然后打开下一课。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="47"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="51"/>
         <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR: within 300 steps over 90 % of the training points are right, usually 98–100 %. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
         <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或：300 步之内，超过 90 % 的训练点会被分对，通常是 98–100 %。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="53"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="57"/>
         <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 20 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up within 100 steps; training stops, the last good weights come back and the window says why. Then press &lt;b&gt;R&lt;/b&gt;, set the &lt;b&gt;Learning rate&lt;/b&gt; to 0.05 and press &lt;b&gt;Space&lt;/b&gt;: the loss falls, and within 200 steps over 90 % of the training points are right.</source>
         <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 20，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后在 100 步之内爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。然后按 &lt;b&gt;R&lt;/b&gt;，把&lt;b&gt;学习率&lt;/b&gt;设为 0.05，再按&lt;b&gt;空格键&lt;/b&gt;：损失下降，200 步之内超过 90 % 的训练点会被分对。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="62"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="66"/>
         <source>Spiral: depth learns faster</source>
         <translation>螺旋：深度学得更快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="62"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="66"/>
         <source>&lt;b&gt;Depth speeds learning.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Press &lt;b&gt;Space&lt;/b&gt;: within 150 steps every training point is right, usually within 100. Then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and &lt;b&gt;Space&lt;/b&gt;: one layer of 16 gets there too, but takes about twice as many steps or more.</source>
         <translation>&lt;b&gt;深度让学习更快。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。按&lt;b&gt;空格键&lt;/b&gt;：150 步之内所有训练点都会被分对，通常不到 100 步。然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt; 再按&lt;b&gt;空格键&lt;/b&gt;：只有一层 16 个神经元也能做到，但要多花大约一倍甚至更多的步数。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="69"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="73"/>
         <source>Place your own points</source>
         <translation>自己放置数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="69"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="73"/>
         <source>&lt;b&gt;Your data.&lt;/b&gt; Click to add points of the active class (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt;), drag to move, right-click to remove. Play needs points of two classes.</source>
         <translation>&lt;b&gt;你自己的数据。&lt;/b&gt;单击添加当前类别的点（按键 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），拖动可以移动，右键单击删除。至少需要两个类别的点才能开始训练。</translation>
     </message>
@@ -1000,37 +1118,37 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="37"/>
         <source>micrograd GUI: watch backprop learn</source>
         <translation>micrograd GUI：观看反向传播如何学习</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="59"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="61"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="63"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
         <source>Computation graph of the probe point&apos;s loss</source>
         <translation>探针点损失的计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="76"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="72"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="79"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="75"/>
         <source>Optimizer state</source>
         <translation>优化器状态</translation>
     </message>
@@ -1238,17 +1356,17 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="212"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="221"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="216"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="225"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="217"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="226"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -1258,7 +1376,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../micrograd_gui/ui/message_bar.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/message_bar.py" line="33"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1395,17 +1513,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="75"/>
         <source>data {value}</source>
         <translation>数据 {value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="76"/>
         <source>grad {value}</source>
         <translation>梯度 {value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="59"/>
         <source>value</source>
         <translation>值</translation>
     </message>
@@ -1413,27 +1531,27 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NumberField</name>
     <message>
-        <location filename="../../micrograd_gui/ui/fields.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/fields.py" line="65"/>
         <source>{name}: &apos;{text}&apos; is not a number.</source>
         <translation>{name}：“{text}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/fields.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/fields.py" line="67"/>
         <source>{name} must be a finite number.</source>
         <translation>{name}必须是有限的数。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/fields.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/fields.py" line="71"/>
         <source>{name} must be above {lo} and at most {hi}.</source>
         <translation>{name}必须大于 {lo} 且不超过 {hi}。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/fields.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/fields.py" line="73"/>
         <source>{name} must be at least {lo} and at most {hi}.</source>
         <translation>{name}必须在 {lo} 到 {hi} 之间。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/fields.py" line="81"/>
+        <location filename="../../micrograd_gui/ui/fields.py" line="89"/>
         <source>{why} Kept {value}.</source>
         <translation>{why}保持 {value}。</translation>
     </message>
@@ -1655,27 +1773,27 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="17"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="26"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="17"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="26"/>
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="27"/>
         <source>constant</source>
         <translation>常数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="19"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="28"/>
         <source>intermediate</source>
         <translation>中间值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_items.py" line="20"/>
+        <location filename="../../micrograd_gui/ui/graph_items.py" line="29"/>
         <source>neuron</source>
         <translation>神经元</translation>
     </message>
@@ -1699,62 +1817,62 @@ A scalar autograd engine you can watch learn.</source>
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/session_actions.py" line="111"/>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="138"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="140"/>
         <source>micrograd GUI session (*.json)</source>
         <translation>micrograd GUI 会话 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="122"/>
         <source>Could not open {name}: {error}. Nothing was changed.</source>
         <translation>无法打开 {name}：{error}。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="137"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="139"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="157"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="159"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="203"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="209"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="209"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="219"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="221"/>
         <source>Could not import {name}: {error}</source>
         <translation>无法导入 {name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="229"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="230"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="234"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="235"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="239"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="240"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
@@ -1785,6 +1903,29 @@ A scalar autograd engine you can watch learn.</source>
         <location filename="../../micrograd_gui/ui/status_line.py" line="31"/>
         <source>loss {loss}</source>
         <translation>损失 {loss}</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherBadge</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_badge.py" line="24"/>
+        <source>Teacher mode</source>
+        <translation>教师模式</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_badge.py" line="31"/>
+        <source>Locked: {controls}</source>
+        <translation>已锁定：{controls}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_badge.py" line="33"/>
+        <source>Hidden: {controls}</source>
+        <translation>已隐藏：{controls}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_badge.py" line="34"/>
+        <source>View ▸ Teacher mode… changes this.</source>
+        <translation>在“视图 ▸ 教师模式…”中更改。</translation>
     </message>
 </context>
 <context>
@@ -1926,7 +2067,7 @@ A scalar autograd engine you can watch learn.</source>
         <translation>训练因意外错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/worker.py" line="162"/>
+        <location filename="../../micrograd_gui/ui/worker.py" line="169"/>
         <source>The session could not be restored: {error}</source>
         <translation>无法恢复会话：{error}</translation>
     </message>

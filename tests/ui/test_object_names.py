@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
+    QFrame,
     QGraphicsView,
     QLabel,
     QLineEdit,
@@ -40,11 +41,11 @@ HEADING = "### Testing the app from your own pytest-qt scripts"
 NAMES: dict[str, type[QWidget]] = {
     # training
     "playButton": QPushButton, "stepButton": QPushButton, "step10Button": QPushButton, "resetButton": QPushButton,
-    "playReason": QLabel, "speedLimit": QComboBox,
+    "playReason": QLabel, "speedLimit": QComboBox, "fastButton": QPushButton,
     # optimisation
     "learningRateInput": QLineEdit, "learningRateSlider": QSlider, "optimizerChooser": QComboBox,
     "momentumInput": QLineEdit, "beta1Input": QLineEdit, "beta2Input": QLineEdit, "weightDecayInput": QLineEdit,
-    "lrDecayToggle": QCheckBox, "l2Input": QLineEdit, "batchChooser": QComboBox,
+    "lrDecayToggle": QCheckBox, "l2Input": QLineEdit, "batchChooser": QComboBox, "moreSettings": QToolButton,
     # network
     "lossChooser": QComboBox, "stableSoftmaxToggle": QCheckBox, "depthInput": QSpinBox,
     **{f"widthInput{i + 1}": QSpinBox for i in range(MAX_DEPTH)},
@@ -53,7 +54,7 @@ NAMES: dict[str, type[QWidget]] = {
     "datasetChooser": QComboBox, "pointsInput": QSpinBox, "noiseInput": QDoubleSpinBox, "classesInput": QSpinBox,
     "seedInput": QSpinBox, "regenerateButton": QPushButton, "clearButton": QPushButton, "undoButton": QPushButton,
     "redoButton": QPushButton, **{f"classButton{c + 1}": QPushButton for c in range(MAX_CLASSES)},
-    "classHint": QLabel,
+    "classHint": QLabel, "newSplitTrain": QPushButton, "newSplitVal": QPushButton, "newSplitTest": QPushButton,
     # the plane
     "dataPlot": pg.PlotWidget, "regionsToggle": QCheckBox, "hardToggle": QCheckBox, "contourToggle": QCheckBox,
     "splitLegend": QLabel,
@@ -72,8 +73,9 @@ NAMES: dict[str, type[QWidget]] = {
     # optimizer state
     "optimizerTableView": QTableView, "optimizerSummary": QLabel,
     # messages and status
-    "messageBar": MessageBar, "messageText": QLabel, "messageClose": QToolButton, "lessonBox": QLabel,
-    "stepLabel": QLabel, "rateLabel": QLabel, "lossLabel": QLabel, "pointCounts": QLabel,
+    "messageBar": MessageBar, "messageText": QLabel, "messageClose": QToolButton, "lessonBox": QFrame,
+    "lessonText": QLabel, "lessonClose": QToolButton, "stepLabel": QLabel, "rateLabel": QLabel, "lossLabel": QLabel,
+    "pointCounts": QLabel, "teacherBadge": QLabel,
     # panels and docks
     "controlsPanel": ControlsPanel, "datasetPanel": DatasetPanel, "dataPanel": DataPanel, "lossPanel": LossPlot,
     "graphPanel": GraphPanel, "networkView": NetworkView, "optimizerTable": OptimizerTable,
