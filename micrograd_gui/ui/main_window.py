@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
@@ -148,6 +148,15 @@ class MainWindow(QMainWindow):
     def _on_presentation(self, on: bool) -> None:
         presentation.apply(self, on, (self.controls_dock, self.data_dock))
         self.model.set_view(presentation=on)  # after the window's font: the panels restyle in the new size
+        QTimer.singleShot(0, self._fit_data_dock)  # once full screen has laid the window out
+
+    def _fit_data_dock(self) -> None:
+        """The Data dock as tall as its panel (the class palette in view); the loss below gets the rest."""
+        inner = self.data_dock.widget()
+        title = self.data_dock.height() - inner.height() if inner is not None else 24  # the dock's title bar
+        data = self.dataset_panel.sizeHint().height() + max(title, 20) + 6
+        self.resizeDocks([self.data_dock, self.loss_dock], [data, max(200, self.height() - data)],
+                         Qt.Orientation.Vertical)
 
     def set_language_checked(self, code: str) -> None:
         self.menus.set_language_checked(code)
@@ -159,7 +168,7 @@ class MainWindow(QMainWindow):
         if self._first_show:  # default proportions, once the docks have real sizes
             self._first_show = False
             self.resizeDocks([self.controls_dock, self.data_dock], [300, 330], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.data_dock, self.loss_dock], [260, 400], Qt.Orientation.Vertical)
+            self._fit_data_dock()
             if self.graph_dock.isVisibleTo(self):
                 self.resizeDocks([self.graph_dock], [int(self.height() * 0.45)], Qt.Orientation.Vertical)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDockWidget, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 SCALE = 1.6  # fonts in presentation mode (the issue asks for 1.5-2x)
 STYLE = """
@@ -37,6 +37,11 @@ def apply(window: QMainWindow, on: bool, side_docks: tuple[QDockWidget, QDockWid
     font.setPointSizeF(base.pointSizeF() * (SCALE if on else 1.0))
     window.setFont(font)
     window.setStyleSheet(STYLE if on else "")
+    # a widget with a style sheet of its own (the lesson box, the message bar, the class buttons) does not take
+    # its parent's font: it is given the new one directly
+    for widget in window.findChildren(QWidget):
+        if widget.styleSheet():
+            widget.setFont(font)
     # after the switch to full screen has laid the window out: the controls grow with their text, the data
     # panel keeps its width, so the plane keeps the rest
     QTimer.singleShot(0, lambda: window.resizeDocks(list(side_docks), [420 if on else 300, 330],
