@@ -74,6 +74,12 @@ class LossPlot(QWidget):
     @Slot(object)
     def _on_view_changed(self, view: ViewOptions) -> None:
         style_axes(self.plot, self.font(), view.presentation)
+        legend = self.plot.getPlotItem().legend
+        if legend is not None:  # the legend's text in the panel's font size (bigger in presentation mode)
+            size = f"{max(self.font().pointSizeF(), 8):.0f}pt"
+            legend.setLabelTextSize(size)
+            for _, label in legend.items:
+                label.setText(label.text, size=size)
         width = 4 if view.presentation else 2
         self.train_curve.setPen(pg.mkPen("#1f77b4", width=width))
         self.val_curve.setPen(pg.mkPen("#ff7f0e", width=width))

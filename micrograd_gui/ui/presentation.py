@@ -37,11 +37,13 @@ def apply(window: QMainWindow, on: bool, side_docks: tuple[QDockWidget, QDockWid
     font.setPointSizeF(base.pointSizeF() * (SCALE if on else 1.0))
     window.setFont(font)
     window.setStyleSheet(STYLE if on else "")
-    # a widget with a style sheet of its own (the lesson box, the message bar, the class buttons) does not take
-    # its parent's font: it is given the new one directly
-    for widget in window.findChildren(QWidget):
-        if widget.styleSheet():
-            widget.setFont(font)
+    # a widget with a style sheet of its own (the lesson box, the message bar, the class buttons), and what it
+    # holds, does not take its parent's font: each is given the new size directly, keeping its weight
+    for styled in [w for w in window.findChildren(QWidget) if w.styleSheet()]:
+        for widget in (styled, *styled.findChildren(QWidget)):
+            own = QFont(widget.font())
+            own.setPointSizeF(font.pointSizeF())
+            widget.setFont(own)
     # after the switch to full screen has laid the window out: the controls grow with their text, the data
     # panel keeps its width, so the plane keeps the rest
     QTimer.singleShot(0, lambda: window.resizeDocks(list(side_docks), [420 if on else 300, 330],

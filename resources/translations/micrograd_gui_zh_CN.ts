@@ -1077,22 +1077,22 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="102"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>

@@ -49,6 +49,12 @@ def test_presentation_mode_scales_fonts_lines_and_markers(qtbot, window):
     assert 1.5 * size <= w.font().pointSizeF() <= 2 * size
     assert w.controls.play.font().pointSizeF() == w.font().pointSizeF()
     assert w.data_panel.marker_size > 11 and w.loss_plot.train_curve.opts["pen"].widthF() >= 4
+    # widgets with a style sheet of their own, and the loss legend, grow with the rest
+    w.lesson_box.show_welcome()
+    for styled in (w.lesson_box.label, w.message.text, w.dataset_panel.class_buttons.button(0)):
+        assert styled.font().pointSizeF() == w.font().pointSizeF()
+    legend = w.loss_plot.plot.getPlotItem().legend
+    assert all(label.opts["size"] == f"{w.font().pointSizeF():.0f}pt" for _, label in legend.items)
     qtbot.keyClick(w, Qt.Key.Key_F11)
     assert w.font().pointSizeF() == size and not w.isFullScreen()
 
