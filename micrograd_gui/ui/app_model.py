@@ -75,7 +75,6 @@ class AppModel(QObject):
         self.view = ViewOptions()
         self.rate = DEFAULT_RATE
         self.new_split = TRAIN  # the split of a point added by hand
-        self.shown: dict[str, bool] = {}  # which views that need extras in the snapshots are open
         self.history = LossHistory()
         self.snapshots_drawn = 0
         self._drag_serial = 0
@@ -254,7 +253,6 @@ class AppModel(QObject):
 
     def show_panel(self, name: str, visible: bool) -> None:
         """A view opened or closed: snapshots carry what the open ones draw (the probe graph, neuron maps, ...)."""
-        self.shown[name] = visible
         {"graph": self.controller.set_graph_visible, "network": self.controller.set_network_visible,
          "optimizer": self.controller.set_optimizer_visible}[name](visible)
         self.panel_shown.emit(name, visible)
