@@ -283,7 +283,8 @@ class AppModel(QObject):
 
     @Slot(str)
     def _on_diverged(self, message: str) -> None:
-        self.say(_tr("Training diverged.") + " " + message, "error")
+        # a literal call: lupdate does not find what goes through _tr(...), so it would stay English
+        self.say(QCoreApplication.translate("AppModel", "Training diverged.") + " " + message, "error")
 
     # ---- results ------------------------------------------------------------------------------
     @Slot(object)
