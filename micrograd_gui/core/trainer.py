@@ -11,7 +11,7 @@ import numpy as np
 
 from .config import MAX_PARAMETERS, ConfigError, TrainConfig
 from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
-from .divergence import cause
+from .divergence import Cause, diagnose
 from .eager import EagerBackend
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .losses import num_outputs, outputs_to_class, outputs_to_probs
@@ -170,8 +170,14 @@ class Trainer:
         self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax)
         self.step_count = 0
         self.last_grad: np.ndarray | None = None  # the gradient the last step applied; None before one
-        self.divergence_cause: str | None = None  # why the last step diverged, in words (divergence.cause)
+        self.divergence_why: Cause | None = None  # why the last step diverged: (template, values) of divergence
         self._good: TrainerState | None = None  # the state before the last step that worked: where to go back to
+
+    @property
+    def divergence_cause(self) -> str | None:
+        """Why the last step diverged, in English (the command line's words); None when it has no name."""
+        why = self.divergence_why
+        return None if why is None else why[0].format(**why[1])
 
     @property
     def num_outputs(self) -> int:
@@ -238,7 +244,7 @@ class Trainer:
         hand since are not undone: then the trainer stays where this step started."""
         self.check_data()
         before = self.state()
-        self.divergence_cause = None
+        self.divergence_why = None
         try:
             result = self._step()
         except _StepFailed as f:
@@ -283,7 +289,7 @@ class Trainer:
     def _step_back(self, before: TrainerState, f: _StepFailed) -> Diverged:
         """Undo the failed step and go back to the last good state; the Diverged to raise, with its advice."""
         step = self.step_count + 1
-        self.divergence_cause = cause(self)  # named at the weights that diverged, before going back
+        self.divergence_why = diagnose(self)  # named at the weights that diverged, before going back
         went_back = self._good is not None
         self._load(self._good if self._good is not None else before)
         self._good = None  # one step back at most: stepping again from here says the same

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from micrograd_gui.core.datasets import Dataset
@@ -14,7 +14,7 @@ from .app_model import AppModel, ViewOptions
 from .flow_layout import FlowLayout
 from .presentation import style_axes
 from .teacher_mode import Teacher
-from .theme import PALETTES, SPLIT_SYMBOLS, region_image, set_text_colour
+from .theme import PALETTES, SPLIT_SYMBOLS, point_style, region_image, set_text_colour
 
 PICK_RADIUS_PX = 12  # how close to a point a drag must start
 SELECT_RADIUS_PX = 7  # a click this close to a point selects it (for the graph) instead of adding one
@@ -32,7 +32,9 @@ class DataViewBox(pg.ViewBox):
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
         self.setMouseEnabled(False, False)
-        self.setAspectLocked(True)
+        # the range stays EXTENT, where the regions are drawn; SquarePlane keeps the box square (equal units)
+        x0, x1, y0, y1 = EXTENT
+        self.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
     def _xy(self, scene_pos: QPointF) -> tuple[float, float]:
         p = self.mapSceneToView(scene_pos)
@@ -73,6 +75,36 @@ class _PassiveScatter(pg.ScatterPlotItem):
         pass
 
 
+class SquarePlane(QWidget):
+    """Holds the plot and keeps its view box square, centred in the room it has: with the range fixed to EXTENT
+    the regions fill the whole visible plane at any window shape, and a circle stays a circle."""
+
+    def __init__(self, plot: pg.PlotWidget, view: pg.ViewBox):
+        super().__init__()
+        self.plot, self.view = plot, view
+        plot.setParent(self)
+        self.setMinimumSize(160, 160)
+        # the axes' room changes with their font (presentation mode): fit again once the plot has laid them out
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit)
+        view.sigResized.connect(self._refit.start)
+
+    def resizeEvent(self, ev) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(ev)
+        self._fit()
+
+    def _fit(self) -> None:
+        box, item = self.view.size(), self.plot.getPlotItem().size()
+        # the axes take what the plot has beyond its view box; before the first layout, a typical amount
+        extra_w, extra_h = ((item.width() - box.width(), item.height() - box.height())
+                            if box.width() > 20 and box.height() > 20 else (50.0, 40.0))
+        side = max(20.0, min(self.width() - extra_w, self.height() - extra_h))
+        w, h = round(side + extra_w), round(side + extra_h)
+        rect = QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+        if rect != self.plot.geometry():
+            self.plot.setGeometry(rect)
+
+
 class DataPanel(QWidget):
     """Shows the model's points and the regions of its snapshots; gestures become intents on the model."""
 
@@ -97,16 +129,17 @@ class DataPanel(QWidget):
                                      "Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, "
                                      "validation or test"))
         self.plot.hideButtons()
+        self.plot.getPlotItem().setContentsMargins(2, 12, 16, 2)  # room for the half of "2.5" beyond the plane
         self.plot.showGrid(x=False, y=False)
         for ax in ("left", "bottom"):
             self.plot.getAxis(ax).setTextPen("k")
             self.plot.getAxis(ax).setPen("k")
-        x0, x1, y0, y1 = EXTENT
-        self.view.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.regions = pg.ImageItem(axisOrder="row-major")
         self.regions.setZValue(-10)
         self.view.addItem(self.regions)
         self.contours: list[pg.IsocurveItem] = []
+        self.rims = _PassiveScatter(pxMode=True, antialias=True)
+        self.view.addItem(self.rims)
         self.scatter = _PassiveScatter(pxMode=True, antialias=True)
         self.view.addItem(self.scatter)
 
@@ -137,7 +170,7 @@ class DataPanel(QWidget):
         self.toggles.addStretch()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.plot, 1)
+        lay.addWidget(SquarePlane(self.plot, self.view), 1)
         lay.addLayout(self.toggles)
 
         self.set_data(model.data)
@@ -154,21 +187,14 @@ class DataPanel(QWidget):
         self._data = data
         colours = PALETTES[self.palette_name]
         n = len(data)
-        if n == 0:
-            self.scatter.setData([], [])
-        else:
-            brushes, pens, symbols = [], [], []
-            for c, s in zip(data.labels, data.splits):
-                col = colours[c % len(colours)]
-                symbols.append(SPLIT_SYMBOLS[s])
-                if s == 2:  # test points are hollow: seen but not trained on
-                    brushes.append(pg.mkBrush("w"))
-                    pens.append(pg.mkPen(col, width=2.5))
-                else:
-                    brushes.append(pg.mkBrush(col))
-                    pens.append(pg.mkPen("#222" if s == 0 else "k", width=1 if s == 0 else 2))
-            self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=symbols, brush=brushes,
-                                 pen=pens, size=self.marker_size)
+        styles = [point_style(colours[c % len(colours)], s) for c, s in zip(data.labels, data.splits)]
+        self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=[SPLIT_SYMBOLS[s] for s in data.splits],
+                             brush=[pg.mkBrush(st.fill) for st in styles], size=self.marker_size,
+                             pen=[pg.mkPen(st.outline, width=st.width) for st in styles])
+        rims = [i for i, st in enumerate(styles) if st.rim]  # a dark square behind, a little larger: the rim
+        self.rims.setData(x=np.array([data.xs[i] for i in rims]), y=np.array([data.ys[i] for i in rims]),
+                          symbol=[SPLIT_SYMBOLS[data.splits[i]] for i in rims], size=self.marker_size + 7,
+                          brush=[pg.mkBrush(styles[i].rim) for i in rims], pen=None)
         counts = [data.splits.count(s) for s in (0, 1, 2)]
         self.counts.setText(self.tr("{n} points: {train} train · {val} val · {test} test").format(
             n=n, train=counts[0], val=counts[1], test=counts[2]))

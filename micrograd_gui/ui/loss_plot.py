@@ -11,6 +11,7 @@ from micrograd_gui.core.snapshot import Snapshot
 
 from .app_model import AppModel, ViewOptions
 from .presentation import style_axes
+from .readouts import percent_text
 
 REDRAW_MS = 120  # curves need no more than ~8 redraws a second; the plane gets the rest of the frame budget
 
@@ -26,6 +27,7 @@ class LossPlot(QWidget):
         self.plot.setObjectName("lossPlot")
         self.plot.setLabel("bottom", self.tr("step"))
         self.plot.setLabel("left", self.tr("loss"))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)  # plain ticks (0.002), not "loss (x0.001)" over 2
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMenuEnabled(False)
         self.plot.addLegend(offset=(-10, 10), labelTextColor="k")
@@ -97,7 +99,7 @@ class LossPlot(QWidget):
                 self._redraw_timer.start()
         m = snap.metrics
         names = (self.tr("train {acc}"), self.tr("val {acc}"), self.tr("test {acc}"))
-        parts = [name.format(acc=f"{acc:.0%}") for name, acc in zip(names, (m.train_acc, m.val_acc, m.test_acc))
+        parts = [name.format(acc=percent_text(acc)) for name, acc in zip(names, (m.train_acc, m.val_acc, m.test_acc))
                  if acc is not None]
         self.accuracy.setText(self.tr("accuracy: {values}").format(values=" · ".join(parts) if parts else "–"))
 

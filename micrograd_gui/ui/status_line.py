@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 from micrograd_gui.core.snapshot import Snapshot
 
 from .app_model import AppModel
+from .readouts import loss_text
 
 
 class StatusLine(QObject):
@@ -26,6 +27,6 @@ class StatusLine(QObject):
         self.step_label.setText(self.tr("step {n}").format(n=snap.step))
         self.rate_label.setText(self.tr("{rate} steps/s").format(rate=f"{snap.steps_per_second:.0f}") if snap.running
                                 else self.tr("paused"))
-        loss = "–" if m.train_loss is None else f"{m.train_loss:.4f}"
-        val = "" if m.val_loss is None else self.tr(" · val {loss}").format(loss=f"{m.val_loss:.4f}")
+        loss = "–" if m.train_loss is None else loss_text(m.train_loss)
+        val = "" if m.val_loss is None else self.tr(" · val {loss}").format(loss=loss_text(m.val_loss))
         self.loss_label.setText(self.tr("loss {loss}").format(loss=loss) + val)

@@ -224,7 +224,8 @@ class TrainingWorker(QObject):
         """Why training stopped by itself, in the user's language where the core marked it."""
         if isinstance(e, Diverged):
             message = QCoreApplication.translate("Trainer", e.template).format(**e.values)  # translate is thread-safe
-            self.diverged.emit(explain(self.run.trainer, message))  # the cause in words, when it has a name
+            self.diverged.emit(explain(self.run.trainer, message,  # the cause in words, when it has a name
+                                       functools.partial(QCoreApplication.translate, "Divergence")))
         else:
             self.failed.emit(str(e))
 

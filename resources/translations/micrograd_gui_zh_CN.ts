@@ -4,32 +4,32 @@
 <context>
     <name>AppModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="113"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="121"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="120"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="304"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="302"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="331"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="329"/>
         <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
         <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="344"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="342"/>
         <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
         <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="362"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="360"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
@@ -347,32 +347,32 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="128"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, validation or test</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一类别 · 拖动：移动 · 右键或 Ctrl+单击：删除 · Alt+单击：切换训练、验证或测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="149"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="152"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="160"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="162"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="173"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="199"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
@@ -569,46 +569,89 @@
     </message>
 </context>
 <context>
+    <name>Divergence</name>
+    <message>
+        <location filename="../../micrograd_gui/core/divergence.py" line="23"/>
+        <source>The network&apos;s outputs overflowed to infinity: the weights have grown too large.</source>
+        <translation>网络的输出溢出为无穷大：权重变得过大。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/divergence.py" line="25"/>
+        <source>An exp overflowed: a logit reached {top}, and exp of anything above {limit} is infinite in 64-bit floats, so the softmax divided infinity by infinity. The reference cross-entropy exponentiates the raw logits; the stable one (Stable softmax, applied on Reset) subtracts the largest logit first.</source>
+        <translation>exp 溢出：某个 logit 达到 {top}，而在 64 位浮点数中，任何大于 {limit} 的数的 exp 都是无穷大，于是 softmax 用无穷大除以无穷大。参考版交叉熵直接对原始 logit 取指数；稳定版（稳定 softmax，重置时生效）会先减去最大的 logit。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/divergence.py" line="29"/>
+        <source>A softmax probability underflowed to 0: the logits of a point are {spread} apart and exp of anything below {limit} is 0, so the loss took log(0).</source>
+        <translation>softmax 概率下溢为 0：某个点的 logit 相差 {spread}，而任何小于 {limit} 的数的 exp 都是 0，于是损失计算了 log(0)。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/divergence.py" line="31"/>
+        <source>A softmax probability became too small for its gradient: the logits of a point are {spread} apart, so p is below exp(-{limit}) and the gradient of log(p), 1/p, overflowed to infinity.</source>
+        <translation>softmax 概率小到无法求梯度：某个点的 logit 相差 {spread}，所以 p 小于 exp(-{limit})，log(p) 的梯度 1/p 溢出为无穷大。</translation>
+    </message>
+</context>
+<context>
     <name>Exports</name>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="105"/>
         <source>Recording the plane… choose File ▸ Record again to stop and save</source>
         <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="38"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="113"/>
         <source>Save the recording</source>
         <translation>保存录制内容</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="39"/>
-        <source>Animated GIF (*.gif)</source>
-        <translation>GIF 动画 (*.gif)</translation>
+        <location filename="../../micrograd_gui/ui/exports.py" line="66"/>
+        <source>PNG, as on screen (*.png)</source>
+        <translation>PNG，与屏幕上相同 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="66"/>
+        <source>PNG, 1280 × 720 for slides (*.png)</source>
+        <translation>PNG，1280 × 720，用于幻灯片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="67"/>
+        <source>PNG, 1920 × 1080 for slides (*.png)</source>
+        <translation>PNG，1920 × 1080，用于幻灯片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="68"/>
+        <source>Export the plane as PNG</source>
+        <translation>将平面导出为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="111"/>
+        <source>Animated GIF, {width} px wide (*.gif)</source>
+        <translation>GIF 动画，宽 {width} 像素 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="112"/>
         <source>PNG frames into a folder (*)</source>
         <translation>PNG 帧，存入文件夹 (*)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="49"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="129"/>
         <source>Could not save the recording to {path}: {error}</source>
         <translation>无法将录制内容保存到 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="52"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="132"/>
         <source>Saved {n} frames to {name}</source>
         <translation>已将 {n} 帧保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="136"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="61"/>
-        <source>Could not write {path}.</source>
-        <translation>无法写入 {path}。</translation>
+        <location filename="../../micrograd_gui/ui/exports.py" line="146"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -1046,53 +1089,53 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="28"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="29"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="34"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="36"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="37"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="47"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="104"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -1760,12 +1803,12 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../micrograd_gui/ui/recorder.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/recorder.py" line="85"/>
         <source>could not write {path}</source>
         <translation>无法写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/recorder.py" line="76"/>
+        <location filename="../../micrograd_gui/ui/recorder.py" line="97"/>
         <source>nothing was recorded</source>
         <translation>没有录制到任何内容</translation>
     </message>
@@ -1878,29 +1921,62 @@ A scalar autograd engine you can watch learn.</source>
     </message>
 </context>
 <context>
-    <name>StatusLine</name>
+    <name>SlideImage</name>
     <message>
-        <location filename="../../micrograd_gui/ui/status_line.py" line="26"/>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="27"/>
         <source>step {n}</source>
         <translation>第 {n} 步</translation>
     </message>
     <message>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="29"/>
+        <source>train loss {loss}</source>
+        <translation>训练损失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="31"/>
+        <source>val loss {loss}</source>
+        <translation>验证损失 {loss}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="32"/>
+        <source>train accuracy {acc}</source>
+        <translation>训练准确率 {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="33"/>
+        <source>val accuracy {acc}</source>
+        <translation>验证准确率 {acc}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/slide_image.py" line="34"/>
+        <source>test accuracy {acc}</source>
+        <translation>测试准确率 {acc}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
         <location filename="../../micrograd_gui/ui/status_line.py" line="27"/>
+        <source>step {n}</source>
+        <translation>第 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="28"/>
         <source>{rate} steps/s</source>
         <translation>{rate} 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/status_line.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="29"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/status_line.py" line="30"/>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="31"/>
         <source> · val {loss}</source>
         <translation> · 验证 {loss}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/status_line.py" line="31"/>
+        <location filename="../../micrograd_gui/ui/status_line.py" line="32"/>
         <source>loss {loss}</source>
         <translation>损失 {loss}</translation>
     </message>
