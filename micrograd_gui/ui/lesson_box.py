@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from micrograd_gui.core.lessons import Lesson
@@ -33,6 +34,14 @@ class LessonBox(QFrame):
         self.show_lesson(model.lesson)
         model.lesson_changed.connect(self.show_lesson)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the wrapped text's height is the least this box needs, so the window takes it from a dock and never
+        # squeezes the plane under it below its own minimum
+        need = self.heightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     def text(self) -> str:
         return self.label.text()
 
@@ -41,6 +50,7 @@ class LessonBox(QFrame):
         if lesson is None:
             self.hide()
             return
+        self.setMinimumHeight(0)  # new text: measured again at the next resize
         self.label.setText(self.tr("<b>Lesson: {title}.</b> {instructions}").format(
             title=QCoreApplication.translate("Lessons", lesson.title),
             instructions=QCoreApplication.translate("Lessons", lesson.instructions)))

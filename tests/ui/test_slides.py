@@ -7,7 +7,7 @@ import errno
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog
 from uihelpers import wait_snapshot
@@ -69,8 +69,10 @@ def test_the_plane_exports_as_on_screen_plot_only_with_its_caption(qtbot, make_w
     assert np.abs(top.astype(int) - shown.astype(int)).mean() < 6
     strip = pixels(img, 0, plot.height(), img.width(), img.height())
     assert len(np.unique(strip.reshape(-1, 3), axis=0)) > 2 and tallest_ink(strip) >= MIN_TEXT_PX - 2
-    toggles = w.menus.plot_toggles[0]
-    assert not toggles.geometry().intersects(w.data_panel.plot.geometry())
+    def in_window(widget):
+        return QRect(widget.mapTo(w, QPoint(0, 0)), widget.size())
+
+    assert not in_window(w.menus.plot_toggles[0]).intersects(in_window(w.data_panel.plot))
     # what the caption says: the step and the numbers the status bar and loss panel show
     items = w.exports.caption()
     train_loss = w.status.loss_label.text().split(" · ")[0].removeprefix("loss ")
