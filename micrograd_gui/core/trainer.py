@@ -25,7 +25,7 @@ class Backend(Protocol):
 
     def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float: ...
 
-    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0, l1: float = 0.0
                       ) -> tuple[float, np.ndarray]: ...
 
     def outputs(self, theta: np.ndarray, X: np.ndarray, exact: bool = False) -> np.ndarray: ...
@@ -189,9 +189,9 @@ class Trainer:
             raise ConfigError(problem)
 
     def set_live(self, config: TrainConfig) -> None:
-        """Apply what can change mid-run (optimizer, L2, batch size); the rest waits for reset()."""
+        """Apply what can change mid-run (optimizer, L2, L1, batch size); the rest waits for reset()."""
         self.set_optimizer(config.optimizer)
-        self.config = self.config.with_changes(l2=config.l2, batch_size=config.batch_size)
+        self.config = self.config.with_changes(l2=config.l2, l1=config.l1, batch_size=config.batch_size)
 
     def set_data(self, data: Dataset) -> None:
         """Swap in edited data between steps (the model is kept)."""
@@ -261,7 +261,7 @@ class Trainer:
         try:
             if self.config.eval_every and k % self.config.eval_every == 0 and self.data.indices(VAL):
                 val_loss = self.split_loss(VAL)
-            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2, self.config.l1)
         except ValueError as e:  # the eager engine refuses e.g. log(0) when a probability underflows
             raise _StepFailed("error", str(e), lr_can_help=False) from None
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
@@ -300,7 +300,7 @@ class Trainer:
         """Whether the loss and gradients over the whole train split are finite at the current weights."""
         X, y = self.data.arrays(TRAIN)
         try:
-            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2, self.config.l1)
         except ValueError:
             return False
         return math.isfinite(loss) and bool(np.isfinite(grad).all())
