@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.datasets import TEST, VAL, Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
 from .app_model import AppModel, ViewOptions
@@ -86,6 +86,7 @@ class DataPanel(QWidget):
         self._data = Dataset()
         self._probs: np.ndarray | None = None
         self._drag_index: int | None = None
+        self._hidden_splits: frozenset[int] = frozenset()  # validation / test points the view options hide
         self.read_only = False  # teacher mode can lock the points
         self.marker_size = 11
         self.wash = 0.55  # how far region colours are mixed toward white
@@ -154,11 +155,12 @@ class DataPanel(QWidget):
         self._data = data
         colours = PALETTES[self.palette_name]
         n = len(data)
-        if n == 0:
+        shown = [i for i, s in enumerate(data.splits) if s not in self._hidden_splits]
+        if not shown:
             self.scatter.setData([], [])
         else:
             brushes, pens, symbols = [], [], []
-            for c, s in zip(data.labels, data.splits):
+            for c, s in ((data.labels[i], data.splits[i]) for i in shown):
                 col = colours[c % len(colours)]
                 symbols.append(SPLIT_SYMBOLS[s])
                 if s == 2:  # test points are hollow: seen but not trained on
@@ -167,8 +169,8 @@ class DataPanel(QWidget):
                 else:
                     brushes.append(pg.mkBrush(col))
                     pens.append(pg.mkPen("#222" if s == 0 else "k", width=1 if s == 0 else 2))
-            self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=symbols, brush=brushes,
-                                 pen=pens, size=self.marker_size)
+            self.scatter.setData(x=np.array(data.xs)[shown], y=np.array(data.ys)[shown], symbol=symbols,
+                                 brush=brushes, pen=pens, size=self.marker_size)
         counts = [data.splits.count(s) for s in (0, 1, 2)]
         self.counts.setText(self.tr("{n} points: {train} train · {val} val · {test} test").format(
             n=n, train=counts[0], val=counts[1], test=counts[2]))
@@ -186,6 +188,10 @@ class DataPanel(QWidget):
             self.set_contour(v.contour)
         if v.regions != self.regions.isVisible():
             self.set_regions_visible(v.regions)
+        hidden = frozenset(s for s, on in ((VAL, v.show_val), (TEST, v.show_test)) if not on)
+        if hidden != self._hidden_splits:
+            self._hidden_splits = hidden
+            self.set_data(self._data)
 
     @Slot(object)
     def _on_teacher_changed(self, teacher: Teacher) -> None:
@@ -252,8 +258,16 @@ class DataPanel(QWidget):
                 iso.setVisible(False)
 
     # ---- gestures -> intents ------------------------------------------------------------------
+    def _nearest(self, x: float, y: float) -> int | None:
+        """The nearest point shown: hidden validation or test points are neither picked, moved nor removed."""
+        d = self._data
+        if not self._hidden_splits:
+            return d.nearest(x, y)
+        shown = [i for i, s in enumerate(d.splits) if s not in self._hidden_splits]
+        return min(shown, key=lambda i: (d.xs[i] - x) ** 2 + (d.ys[i] - y) ** 2) if shown else None
+
     def _nearest_within_reach(self, x: float, y: float, radius_px: float = PICK_RADIUS_PX) -> int | None:
-        i = self._data.nearest(x, y)
+        i = self._nearest(x, y)
         if i is None:
             return None
         px, py = self.view.viewPixelSize()
@@ -284,7 +298,7 @@ class DataPanel(QWidget):
     def _on_remove_at(self, x: float, y: float) -> None:
         if self.read_only:
             return
-        i = self._data.nearest(x, y)
+        i = self._nearest(x, y)
         if i is not None:
             self.model.remove_point(i)
 
