@@ -123,8 +123,8 @@ class ControlsPanel(QWidget):
         self.l2.edit.setToolTip(self.tr("Adds α·Σp² to the loss"))
         self.l1 = NumberField("L1", 0.0, 0.0, 1.0)
         self.l1.edit.setObjectName("l1Input")
-        self.l1.edit.setToolTip(self.tr("Adds α·Σ|p| to the loss: pushes every weight toward 0 by α, "
-                                        "a weight at exactly 0 not at all"))
+        self.l1.edit.setToolTip(self.tr("Adds α·Σ|p| to the loss: each weight's gradient gets α·sign(p), toward 0; "
+                                        "a weight at exactly 0 gets nothing"))
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
         for size in BATCHES:
