@@ -36,6 +36,8 @@ def _config(args: argparse.Namespace) -> TrainConfig:
         changes["hidden"] = args.hidden
     if args.engine is not None:
         changes["engine"] = args.engine
+    if args.l1 is not None:
+        changes["l1"] = args.l1
     return config.with_changes(**changes)
 
 
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--seed", type=int, help="RNG seed (data, weights, mini-batches)")
         sp.add_argument("--hidden", type=_hidden, help="hidden layer sizes, e.g. 16,16")
         sp.add_argument("--engine", choices=("eager", "fast"), help="Value objects or the compiled numpy plan")
+        sp.add_argument("--l1", type=float, help="L1 penalty: adds L1 * sum(|p|) to the loss (default 0)")
 
     t = sub.add_parser("train", help="train headless and print the LLM101n-style log")
     common(t)

@@ -30,6 +30,7 @@ class TrainConfig:
     loss: str = "cross_entropy"
     stable_softmax: bool = True
     l2: float = 0.0
+    l1: float = 0.0  # alpha of alpha * sum(|p|); the subgradient at p = 0 is 0 (losses.l1_penalty)
     optimizer: OptimizerConfig = field(default_factory=OptimizerConfig)
     batch_size: int = 0  # 0: full batch; else mini-batches drawn from the RNG
     steps: int = 100
@@ -58,6 +59,8 @@ class TrainConfig:
             raise ConfigError(f"the init scale must be a positive number, got {self.init_scale}")
         if not (math.isfinite(self.l2) and self.l2 >= 0):
             raise ConfigError(f"the L2 penalty must be zero or positive, got {self.l2}")
+        if not (math.isfinite(self.l1) and self.l1 >= 0):
+            raise ConfigError(f"the L1 penalty must be zero or positive, got {self.l1}")
         if self.batch_size < 0:
             raise ConfigError(f"the batch size must be 0 (full batch) or positive, got {self.batch_size}")
         if self.steps < 0:

@@ -17,11 +17,15 @@ SPLIT_NAMES = ("train", "val", "test")
 MAX_CLASSES = 6
 
 
-def split_of_index(i: int, n: int) -> int:
-    """80 / 10 / 10 in draw order, as LLM101n slices its list of points."""
-    if i < int(0.8 * n):
+TRAIN_SHARES = (10, 90)  # the train share a generated dataset may have, in percent (TensorFlow Playground's range)
+
+
+def split_of_index(i: int, n: int, train_share: int = 80) -> int:
+    """train_share % train, the rest halved between validation and test, in draw order: 80 / 10 / 10 slices the
+    list of points exactly as LLM101n does (int(0.8 * n), int(0.9 * n): 80 / 100 is the same float as 0.8)."""
+    if i < int(train_share / 100 * n):
         return TRAIN
-    return VAL if i < int(0.9 * n) else TEST
+    return VAL if i < int((train_share + (100 - train_share) / 2) / 100 * n) else TEST
 
 
 def split_for_new_point(i: int) -> int:
@@ -47,10 +51,11 @@ class Dataset:
         return len(self.xs)
 
     @classmethod
-    def from_points(cls, pts: list[tuple[float, float, int]], num_classes: int | None = None) -> Dataset:
+    def from_points(cls, pts: list[tuple[float, float, int]], num_classes: int | None = None,
+                    train_share: int = 80) -> Dataset:
         n = len(pts)
         return cls(tuple(float(p[0]) for p in pts), tuple(float(p[1]) for p in pts),
-                   tuple(int(p[2]) for p in pts), tuple(split_of_index(i, n) for i in range(n)),
+                   tuple(int(p[2]) for p in pts), tuple(split_of_index(i, n, train_share) for i in range(n)),
                    num_classes if num_classes is not None else max((p[2] for p in pts), default=1) + 1)
 
     # ---- queries ------------------------------------------------------------------------------
@@ -262,13 +267,14 @@ MAX_POINTS = 5000
 
 @dataclass(frozen=True)
 class DatasetSpec:
-    """Which generator, how many points, how noisy, how many classes."""
+    """Which generator, how many points, how noisy, how many classes, and what share of them trains."""
 
     kind: str = "yinyang"
     n: int = 100
     noise: float = 0.0
     classes: int = 3
     holdout: bool = True  # False: every point trains (micrograd's demo has no validation split)
+    train_share: int = 80  # percent of the points that train; the rest is split evenly into validation and test
 
     def validate(self) -> None:
         if self.kind not in KINDS:
@@ -282,10 +288,14 @@ class DatasetSpec:
                              f"{k.title} has exactly {k.min_classes} classes, not {self.classes}")
         if not (math.isfinite(self.noise) and 0 <= self.noise <= 2):
             raise ValueError(f"noise must be between 0 and 2, got {self.noise}")
+        lo, hi = TRAIN_SHARES
+        if isinstance(self.train_share, bool) or not isinstance(self.train_share, int) or not (
+                lo <= self.train_share <= hi):
+            raise ValueError(f"the train share must be a whole percentage from {lo} to {hi}, got {self.train_share}")
 
 
 def make_dataset(spec: DatasetSpec, rng: RNG) -> Dataset:
     spec.validate()
     pts = KINDS[spec.kind].make(rng, spec.n, noise=spec.noise, classes=spec.classes)
-    data = Dataset.from_points(pts, num_classes=spec.classes)
+    data = Dataset.from_points(pts, num_classes=spec.classes, train_share=spec.train_share)
     return data if spec.holdout else replace(data, splits=(TRAIN,) * len(data))

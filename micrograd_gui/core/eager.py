@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .engine import Value
-from .losses import l2_penalty, mean_loss, point_loss
+from .losses import l1_penalty, l2_penalty, mean_loss, point_loss
 from .nn import MLP, input_values
 
 
@@ -19,21 +19,24 @@ class EagerBackend:
         self.loss_kind = loss
         self.stable = stable
 
-    def _loss_graph(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0):  # type: ignore[no-untyped-def]
+    def _loss_graph(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0,  # type: ignore[no-untyped-def]
+                    l1: float = 0.0):
         self.model.set_flat(theta.tolist())
         losses = [point_loss(self.loss_kind, self.model(input_values(px, py)), int(c), self.stable)
                   for (px, py), c in zip(X.tolist(), y.tolist())]
         loss = mean_loss(losses)
         if l2:
             loss = loss + l2_penalty(self.model.parameters(), l2)
+        if l1:  # added last, so backward() reaches it first (the fast engine seeds the gradient in that order)
+            loss = loss + l1_penalty(self.model.parameters(), l1)
         return loss
 
     def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
         return float(self._loss_graph(theta, X, y).data)
 
-    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0, l1: float = 0.0
                       ) -> tuple[float, np.ndarray]:
-        loss = self._loss_graph(theta, X, y, l2)
+        loss = self._loss_graph(theta, X, y, l2, l1)
         params = self.model.parameters()
         for p in params:
             p.grad = 0

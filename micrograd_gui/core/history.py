@@ -44,19 +44,24 @@ class Series:
 
 
 class LossHistory:
-    """Train and validation loss per step of one run; a new run starts empty, or with a reopened session's curves."""
+    """Train, validation and test loss per step of one run; a new run starts empty, or with a reopened session's
+    curves."""
 
     def __init__(self) -> None:
-        self.train, self.val = Series(), Series()
+        self.train, self.val, self.test = Series(), Series(), Series()
         self.run = -1
-        self._pending: tuple[Curve, Curve] | None = None
+        self._pending: tuple[Curve, Curve, Curve] | None = None
         self._pending_step = 0
 
-    def load(self, train: Curve, val: Curve, step: int) -> None:
+    def _all(self) -> tuple[Series, Series, Series]:
+        return self.train, self.val, self.test
+
+    def load(self, train: Curve, val: Curve, step: int, test: Curve | None = None) -> None:
         """Curves of a session whose state is at `step`, shown from the restored run's first snapshot. Points past
-        the step (a diverged run's step that was taken back) are dropped: that run takes the step again."""
-        keep = [[p for p in c if p[0] <= step] for c in (train, val)]
-        self._pending = (keep[0], keep[1])
+        the step (a diverged run's step that was taken back) are dropped: that run takes the step again. A session
+        saved before the test curve existed has none."""
+        keep = [[p for p in c if p[0] <= step] for c in (train, val, test or [])]
+        self._pending = (keep[0], keep[1], keep[2])
         self._pending_step = step
 
     def update(self, snap: Snapshot) -> bool:
@@ -64,31 +69,42 @@ class LossHistory:
         changed = False
         if snap.run != self.run:
             self.run = snap.run
-            self.train.clear()
-            self.val.clear()
+            for series in self._all():
+                series.clear()
             # a reopened session's curves go with its own run, not with one of the run before it, which a window
             # just built may still be sending: that one is at an earlier step than the restored state
             if self._pending is not None and snap.step >= self._pending_step:
-                for series, curve in zip((self.train, self.val), self._pending):
+                for series, curve in zip(self._all(), self._pending):
                     series.extend([p[0] for p in curve], [p[1] for p in curve])
                 self._pending = None
             changed = True
         if snap.history:
-            for series in (self.train, self.val):
+            for series in self._all():
                 series.drop_from(snap.history[0][0])
             self.train.extend([h[0] for h in snap.history], [h[1] for h in snap.history])
-            vals = [(h[0], h[2]) for h in snap.history if h[2] is not None]
-            if vals:
-                self.val.extend([v[0] for v in vals], [v[1] for v in vals])
+            for series, k in ((self.val, 2), (self.test, 3)):  # (step, train, val, test); older 3-tuples: no test
+                xs: list[float] = []
+                ys: list[float] = []
+                for h in snap.history:
+                    v = h[k] if len(h) > k else None
+                    if v is not None:
+                        xs.append(h[0])
+                        ys.append(v)
+                if xs:
+                    series.extend(xs, ys)
             changed = True
         return changed
 
     def curves(self) -> dict[str, Curve]:
-        return {"train": self.train.as_curve(), "val": self.val.as_curve()}
+        return {"train": self.train.as_curve(), "val": self.val.as_curve(), "test": self.test.as_curve()}
 
     def series(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(train steps, train losses, val steps, val losses)."""
         return (*self.train.view(), *self.val.view())
 
+    def test_series(self) -> tuple[np.ndarray, np.ndarray]:
+        """(test steps, test losses)."""
+        return self.test.view()
+
     def empty(self) -> bool:
-        return not (self.train.n or self.val.n)
+        return not (self.train.n or self.val.n or self.test.n)

@@ -1,4 +1,4 @@
-"""Per-point losses built from Values, the mean over a split, and the L2 penalty."""
+"""Per-point losses built from Values, the mean over a split, and the L2 and L1 penalties."""
 
 from __future__ import annotations
 
@@ -105,6 +105,18 @@ def mean_loss(losses: Sequence[Value]) -> Value:
 def l2_penalty(params: Sequence[Value], alpha: float) -> Value:
     """alpha * sum(p*p), as in micrograd's demo."""
     return alpha * sum(p * p for p in params)  # type: ignore[return-value]
+
+
+def abs_value(p: Value) -> Value:
+    """|p| as one node; its local slope is sign(p), and 0 at p = 0 (the subgradient PyTorch's abs takes too)."""
+    x = p.data
+    return Value(abs(x), (p,), "abs", _local=(1.0 if x > 0 else -1.0 if x < 0 else 0.0,))
+
+
+def l1_penalty(params: Sequence[Value], alpha: float) -> Value:
+    """alpha * sum(|p|): pushes each weight toward 0 by alpha a step's gradient, a weight at exactly 0 not at all
+    (the subgradient at 0 is taken as 0), so weights that reach 0 may stay there: L1 makes networks sparse."""
+    return alpha * sum(abs_value(p) for p in params)  # type: ignore[return-value]
 
 
 # ---- numpy helpers for maps and accuracy (outputs of shape (n, k)) ------------------------------

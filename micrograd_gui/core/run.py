@@ -68,7 +68,7 @@ class Run:
         self.rate = 0.0  # steps per second; 0 = as fast as possible
         self.pause_at: int | None = None  # playing pauses when a step brings the count to this (a lesson's goal)
         self._rate_t0, self._rate_steps = 0.0, 0
-        self._history: list[tuple[int, float, float | None]] = []
+        self._history: list[tuple[int, float, float | None, float | None]] = []
         self._grid_running = 80
         self._last_emit = self._last_graph = self._last_maps = self._last_optimizer = -math.inf
         self._step_times: deque[float] = deque(maxlen=400)
@@ -116,7 +116,7 @@ class Run:
         """One step; raises Diverged or ConfigError (the trainer is back at its last good state)."""
         assert self.trainer is not None
         r = self.trainer.step()
-        self._history.append((r.step, r.train_loss, r.val_loss))
+        self._history.append((r.step, r.train_loss, r.val_loss, r.test_loss))
         self._step_times.append(self.clock())
 
     def tick(self, budget_s: float = TICK_BUDGET_S) -> Diverged | ConfigError | Reached | None:

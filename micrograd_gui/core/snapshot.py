@@ -44,7 +44,8 @@ class Snapshot:
     run: int  # changes on every reset: panels drop their history
     step: int
     running: bool
-    history: tuple[tuple[int, float, float | None], ...]  # (step, train loss, val loss) since the last one
+    # (step, train loss, val loss, test loss) since the last one; val and test at the weights the step started from
+    history: tuple[tuple[int, float, float | None, float | None], ...]
     metrics: Metrics
     theta: np.ndarray  # read-only
     num_outputs: int

@@ -25,7 +25,7 @@ class Backend(Protocol):
 
     def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float: ...
 
-    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0, l1: float = 0.0
                       ) -> tuple[float, np.ndarray]: ...
 
     def outputs(self, theta: np.ndarray, X: np.ndarray, exact: bool = False) -> np.ndarray: ...
@@ -98,6 +98,7 @@ class StepResult:
     step: int  # 1-based number of the step just taken
     train_loss: float
     val_loss: float | None  # computed before the step, every eval_every steps
+    test_loss: float | None = None  # likewise; None too where it cannot be computed (it never stops training)
 
 
 @dataclass(frozen=True)
@@ -195,9 +196,9 @@ class Trainer:
             raise ConfigError(problem)
 
     def set_live(self, config: TrainConfig) -> None:
-        """Apply what can change mid-run (optimizer, L2, batch size); the rest waits for reset()."""
+        """Apply what can change mid-run (optimizer, L2, L1, batch size); the rest waits for reset()."""
         self.set_optimizer(config.optimizer)
-        self.config = self.config.with_changes(l2=config.l2, batch_size=config.batch_size)
+        self.config = self.config.with_changes(l2=config.l2, l1=config.l1, batch_size=config.batch_size)
 
     def set_data(self, data: Dataset) -> None:
         """Swap in edited data between steps (the model is kept)."""
@@ -258,16 +259,17 @@ class Trainer:
     def _step(self) -> StepResult:
         """Validation loss every eval_every steps, then forward, backward and update on the train split."""
         k = self.step_count
-        val_loss = None
+        val_loss = test_loss = None
         X, y = self.data.arrays(TRAIN)
         bs = self.config.batch_size
         if bs and bs < len(y):
             idx = self.rng.sample(len(y), bs)
             X, y = X[idx], y[idx]
         try:
-            if self.config.eval_every and k % self.config.eval_every == 0 and self.data.indices(VAL):
+            if self.config.eval_every and k % self.config.eval_every == 0:
                 val_loss = self.split_loss(VAL)
-            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+                test_loss = self._test_loss()
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2, self.config.l1)
         except ValueError as e:  # the eager engine refuses e.g. log(0) when a probability underflows
             raise _StepFailed("error", str(e), lr_can_help=False) from None
         if not (math.isfinite(loss) and np.isfinite(grad).all()):
@@ -284,7 +286,7 @@ class Trainer:
         self.theta = theta
         self.last_grad = grad
         self.step_count += 1
-        return StepResult(k + 1, loss, val_loss)
+        return StepResult(k + 1, loss, val_loss, test_loss)
 
     def _step_back(self, before: TrainerState, f: _StepFailed) -> Diverged:
         """Undo the failed step and go back to the last good state; the Diverged to raise, with its advice."""
@@ -306,7 +308,7 @@ class Trainer:
         """Whether the loss and gradients over the whole train split are finite at the current weights."""
         X, y = self.data.arrays(TRAIN)
         try:
-            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2)
+            loss, grad = self.backend.loss_and_grad(self.theta, X, y, self.config.l2, self.config.l1)
         except ValueError:
             return False
         return math.isfinite(loss) and bool(np.isfinite(grad).all())
@@ -335,6 +337,14 @@ class Trainer:
     def split_loss(self, split: int) -> float | None:
         X, y = self.data.arrays(split)
         return self.backend.loss(self.theta, X, y) if len(y) else None
+
+    def _test_loss(self) -> float | None:
+        """The test split's loss for the curve: None where the eager engine cannot compute it (log(0)), so the test
+        points, never trained on, never change how training goes."""
+        try:
+            return self.split_loss(TEST)
+        except ValueError:
+            return None
 
     def outputs(self, X: np.ndarray) -> np.ndarray:
         return self.backend.outputs(self.theta, np.asarray(X, dtype=np.float64).reshape(-1, 2))

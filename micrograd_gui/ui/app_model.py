@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
@@ -20,22 +20,13 @@ from micrograd_gui.core.trainer import TrainerState, data_problem_parts
 from .controller import Controller
 from .teacher_mode import CONTROLS, Teacher
 from .undo import SwapCommand
+from .view_options import ViewOptions, from_ui, to_ui
 
 NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")  # apply on Reset
+LIVE_FIELDS = ("optimizer", "l2", "l1", "batch_size")  # apply from the next step
 Actions = tuple[tuple[str, Callable[[], object]], ...]  # a message's buttons: (label, what it does)
 DEFAULT_RATE = 30.0  # steps per second: a class sees the regions change over seconds ("As fast as possible": 0)
 LESSON_LOCKS = ("points", "dataset", "network", "learning_rate", "optimizer")  # what starting a lesson changes
-
-
-@dataclass(frozen=True)
-class ViewOptions:
-    """How the plane is drawn; saved with a session (presentation mode is not)."""
-
-    regions: bool = True
-    hard: bool = False
-    contour: bool = False
-    palette: str = "standard"  # or "colorblind"
-    presentation: bool = False
 
 
 class AppModel(QObject):
@@ -199,14 +190,13 @@ class AppModel(QObject):
 
     # ---- settings -----------------------------------------------------------------------------
     def edit(self, **changes: object) -> None:
-        """Settings edited in a panel: optimizer, L2 and batch apply from the next step, the network on Reset."""
+        """Settings edited in a panel: optimizer, L2, L1 and batch apply from the next step, the network on Reset."""
         if not changes:
             return
         before = self.edited
         self.edited = before.with_changes(**changes)
-        if any(getattr(before, f) != getattr(self.edited, f) for f in ("optimizer", "l2", "batch_size")):
-            self.controller.set_live(self.applied.with_changes(
-                optimizer=self.edited.optimizer, l2=self.edited.l2, batch_size=self.edited.batch_size))
+        if any(getattr(before, f) != getattr(self.edited, f) for f in LIVE_FIELDS):
+            self.controller.set_live(self.applied.with_changes(**{f: getattr(self.edited, f) for f in LIVE_FIELDS}))
         self.pending_changed.emit(self.pending())
 
     def edit_optimizer(self, **changes: object) -> None:
@@ -315,7 +305,8 @@ class AppModel(QObject):
             self.set_probe(*lesson.probe)
             if not self._locked(("speed",)):
                 self.set_rate(lesson.rate)
-            self.set_view(**{"regions": True, "hard": False, "contour": False, **dict(lesson.view)})
+            self.set_view(**{"regions": True, "hard": False, "contour": False, "show_val": True, "show_test": True,
+                             **dict(lesson.view)})
         # after the probe and the panels: the new run's first snapshot carries them
         self.controller.reset(config, data)
         self.show_lesson(lesson)
@@ -372,11 +363,9 @@ class AppModel(QObject):
 
     # ---- sessions -----------------------------------------------------------------------------
     def to_session(self, state: TrainerState, docks: list[str]) -> Session:
-        v = self.view
         ui: dict[str, object] = {
             "active_class": self.active_class, "probe": list(self.probe),
-            "lesson": self.lesson.name if self.lesson else "", "palette": v.palette, "regions": v.regions,
-            "hard": v.hard, "contour": v.contour, "docks": docks,
+            "lesson": self.lesson.name if self.lesson else "", **to_ui(self.view), "docks": docks,
             "teacher": {"hidden": sorted(self.teacher.hidden), "locked": sorted(self.teacher.locked)}}
         return Session(state, self.history.curves(), ui)
 
@@ -385,8 +374,8 @@ class AppModel(QObject):
         st, ui = s.state, s.ui
         self._load_config(st.config)
         self._edit_points(st.data, "open session")
-        train, val = (s.curves.get(k, []) for k in ("train", "val"))
-        self.history.load(train, val, st.step)
+        train, val, test = (s.curves.get(k, []) for k in ("train", "val", "test"))
+        self.history.load(train, val, st.step, test)
         c = ui.get("active_class")
         if isinstance(c, int) and not isinstance(c, bool):
             self.set_active_class(c)
@@ -394,8 +383,7 @@ class AppModel(QObject):
         if (isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe)
                 and abs(probe[0]) <= 100 and abs(probe[1]) <= 100 and 0 <= probe[2] < MAX_CLASSES):  # no inf
             self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
-        self.set_view(**{k: ui[k] for k in ("regions", "hard", "contour") if isinstance(ui.get(k), bool)},
-                      palette="colorblind" if ui.get("palette") == "colorblind" else "standard")
+        self.set_view(**from_ui(ui))
         teacher = ui.get("teacher")
         if isinstance(teacher, dict):
             lists = [teacher.get(k) for k in ("hidden", "locked")]

@@ -121,6 +121,10 @@ class ControlsPanel(QWidget):
         self.l2 = NumberField("L2", 0.0, 0.0, 1.0)
         self.l2.edit.setObjectName("l2Input")
         self.l2.edit.setToolTip(self.tr("Adds α·Σp² to the loss"))
+        self.l1 = NumberField("L1", 0.0, 0.0, 1.0)
+        self.l1.edit.setObjectName("l1Input")
+        self.l1.edit.setToolTip(self.tr("Adds α·Σ|p| to the loss: each weight's gradient gets α·sign(p), toward 0; "
+                                        "a weight at exactly 0 gets nothing"))
         self.batch = QComboBox()
         self.batch.setObjectName("batchChooser")
         for size in BATCHES:
@@ -144,6 +148,7 @@ class ControlsPanel(QWidget):
         more_form.addRow(self.tr("Weight decay"), self.weight_decay)
         more_form.addRow("", self.lr_decay)
         more_form.addRow(self.tr("L2 penalty"), self.l2)
+        more_form.addRow(self.tr("L1 penalty"), self.l1)
         more_form.addRow(self.tr("Batch"), self.batch)
         self.more_form = more_form
         self.more_toggle = QToolButton()
@@ -151,7 +156,8 @@ class ControlsPanel(QWidget):
         self.more_toggle.setCheckable(True)
         self.more_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_toggle.setAutoRaise(True)
-        self.more_toggle.setToolTip(self.tr("Momentum, AdamW's betas, weight decay, L2 penalty and batch size"))
+        self.more_toggle.setToolTip(self.tr("Momentum, AdamW's betas, weight decay, L2 and L1 penalties and batch "
+                                            "size"))
         self.more_toggle.toggled.connect(self._on_more_toggled)
         self._on_more_toggled(False)
         opt_box = QGroupBox(self.tr("Optimisation (applies live)"))
@@ -249,6 +255,7 @@ class ControlsPanel(QWidget):
         self.lr_decay.toggled.connect(lambda b: opt(lr_decay=b))
         self.optimizer.currentIndexChanged.connect(lambda _i: opt(kind=self.optimizer.currentData()))
         self.l2.value_changed.connect(lambda v: model.edit(l2=v))
+        self.l1.value_changed.connect(lambda v: model.edit(l1=v))
         self.batch.currentIndexChanged.connect(lambda _i: model.edit(batch_size=int(self.batch.currentData())))
         self.optimizer.currentIndexChanged.connect(self._show_optimizer_fields)
         self.depth_input.valueChanged.connect(self._show_widths)
@@ -302,7 +309,8 @@ class ControlsPanel(QWidget):
         c = self
         apply_locks({"speed": [c.speed_box], "learning_rate": [c.lr_slider],
                      "optimizer": [c.optimizer, c.momentum, c.beta1, c.beta2, c.weight_decay, c.lr_decay],
-                     "l2": [c.l2], "batch": [c.batch], "network": [c.net_box], "reset": [c.reset]}, teacher)
+                     "l2": [c.l2], "l1": [c.l1], "batch": [c.batch], "network": [c.net_box], "reset": [c.reset]},
+                    teacher)
         # rows that depend on the current choice (momentum or betas, one box per layer) are decided again
         if "optimizer" not in teacher.hidden:
             self._show_optimizer_fields()
@@ -326,6 +334,7 @@ class ControlsPanel(QWidget):
         self.lr_decay.setChecked(o.lr_decay)
         self._decay_steps = o.decay_steps
         self.l2.set_value(c.l2)
+        self.l1.set_value(c.l1)
         self.batch.setCurrentIndex(max(0, self.batch.findData(c.batch_size)))
         self.loss.setCurrentIndex(self.loss.findData(c.loss))
         self.stable.setChecked(c.stable_softmax)

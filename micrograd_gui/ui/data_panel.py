@@ -7,7 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from micrograd_gui.core.datasets import Dataset
+from micrograd_gui.core.datasets import TEST, VAL, Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
 from .app_model import AppModel, ViewOptions
@@ -118,6 +118,7 @@ class DataPanel(QWidget):
         self._data = Dataset()
         self._probs: np.ndarray | None = None
         self._drag_index: int | None = None
+        self._hidden_splits: frozenset[int] = frozenset()  # validation / test points the view options hide
         self.read_only = False  # teacher mode can lock the points
         self.marker_size = 11
         self.wash = 0.55  # how far region colours are mixed toward white
@@ -187,11 +188,13 @@ class DataPanel(QWidget):
         self._data = data
         colours = PALETTES[self.palette_name]
         n = len(data)
-        styles = [point_style(colours[c % len(colours)], s) for c, s in zip(data.labels, data.splits)]
-        self.scatter.setData(x=np.array(data.xs), y=np.array(data.ys), symbol=[SPLIT_SYMBOLS[s] for s in data.splits],
-                             brush=[pg.mkBrush(st.fill) for st in styles], size=self.marker_size,
-                             pen=[pg.mkPen(st.outline, width=st.width) for st in styles])
-        rims = [i for i, st in enumerate(styles) if st.rim]  # a dark square behind, a little larger: the rim
+        shown = [i for i, s in enumerate(data.splits) if s not in self._hidden_splits]
+        styles = {i: point_style(colours[data.labels[i] % len(colours)], data.splits[i]) for i in shown}
+        self.scatter.setData(x=np.array(data.xs)[shown], y=np.array(data.ys)[shown],
+                             symbol=[SPLIT_SYMBOLS[data.splits[i]] for i in shown],
+                             brush=[pg.mkBrush(styles[i].fill) for i in shown], size=self.marker_size,
+                             pen=[pg.mkPen(styles[i].outline, width=styles[i].width) for i in shown])
+        rims = [i for i in shown if styles[i].rim]  # a dark square behind, a little larger: the rim
         self.rims.setData(x=np.array([data.xs[i] for i in rims]), y=np.array([data.ys[i] for i in rims]),
                           symbol=[SPLIT_SYMBOLS[data.splits[i]] for i in rims], size=self.marker_size + 7,
                           brush=[pg.mkBrush(styles[i].rim) for i in rims], pen=None)
@@ -212,6 +215,10 @@ class DataPanel(QWidget):
             self.set_contour(v.contour)
         if v.regions != self.regions.isVisible():
             self.set_regions_visible(v.regions)
+        hidden = frozenset(s for s, on in ((VAL, v.show_val), (TEST, v.show_test)) if not on)
+        if hidden != self._hidden_splits:
+            self._hidden_splits = hidden
+            self.set_data(self._data)
 
     @Slot(object)
     def _on_teacher_changed(self, teacher: Teacher) -> None:
@@ -278,8 +285,16 @@ class DataPanel(QWidget):
                 iso.setVisible(False)
 
     # ---- gestures -> intents ------------------------------------------------------------------
+    def _nearest(self, x: float, y: float) -> int | None:
+        """The nearest point shown: hidden validation or test points are neither picked, moved nor removed."""
+        d = self._data
+        if not self._hidden_splits:
+            return d.nearest(x, y)
+        shown = [i for i, s in enumerate(d.splits) if s not in self._hidden_splits]
+        return min(shown, key=lambda i: (d.xs[i] - x) ** 2 + (d.ys[i] - y) ** 2) if shown else None
+
     def _nearest_within_reach(self, x: float, y: float, radius_px: float = PICK_RADIUS_PX) -> int | None:
-        i = self._data.nearest(x, y)
+        i = self._nearest(x, y)
         if i is None:
             return None
         px, py = self.view.viewPixelSize()
@@ -310,7 +325,7 @@ class DataPanel(QWidget):
     def _on_remove_at(self, x: float, y: float) -> None:
         if self.read_only:
             return
-        i = self._data.nearest(x, y)
+        i = self._nearest(x, y)
         if i is not None:
             self.model.remove_point(i)
 

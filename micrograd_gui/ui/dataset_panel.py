@@ -1,4 +1,4 @@
-"""Dataset chooser (kind, n, noise, classes), Regenerate, the class palette, Clear, Undo and Redo."""
+"""Dataset chooser (kind, n, noise, classes, train share), Regenerate, the class palette, Clear, Undo and Redo."""
 
 from __future__ import annotations
 
@@ -19,7 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from micrograd_gui.core.config import TrainConfig
-from micrograd_gui.core.datasets import KINDS, MAX_CLASSES, MAX_POINTS, TEST, TRAIN, VAL, Dataset, DatasetSpec
+from micrograd_gui.core.datasets import (
+    KINDS,
+    MAX_CLASSES,
+    MAX_POINTS,
+    TEST,
+    TRAIN,
+    TRAIN_SHARES,
+    VAL,
+    Dataset,
+    DatasetSpec,
+)
 
 from .app_model import AppModel, ViewOptions
 from .teacher_mode import Teacher, apply_locks
@@ -53,6 +63,20 @@ class DatasetPanel(QWidget):
         self.classes.setObjectName("classesInput")
         self.classes.setRange(2, MAX_CLASSES)
         self.classes.setToolTip(self.tr("Number of classes (as many as the dataset allows)"))
+        self.train_share = QSpinBox()
+        self.train_share.setObjectName("trainShareInput")
+        self.train_share.setRange(*TRAIN_SHARES)
+        self.train_share.setSingleStep(5)
+        self.train_share.setSuffix(" %")
+        self.train_share.setToolTip(self.tr("The share of the drawn points that trains; the rest is split evenly "
+                                            "between validation and test. Regenerate applies it"))
+        self.rest_share = QLabel()  # what the validation and test splits get
+        self.train_share.valueChanged.connect(self._show_rest_share)
+        self.share_row = share_row = QWidget()
+        share_lay = QHBoxLayout(share_row)
+        share_lay.setContentsMargins(0, 0, 0, 0)
+        share_lay.addWidget(self.train_share)
+        share_lay.addWidget(self.rest_share, 1)
         self.seed = QSpinBox()
         self.seed.setObjectName("seedInput")
         self.seed.setRange(1, 2**31 - 1)
@@ -71,6 +95,7 @@ class DatasetPanel(QWidget):
         form.addRow(self.tr("Points"), self.n)
         form.addRow(self.tr("Noise"), self.noise)
         form.addRow(self.tr("Classes"), self.classes)
+        form.addRow(self.tr("Train share"), share_row)
         form.addRow(self.tr("Seed"), self.seed)
 
         # the palette: the class a click adds (keys 1-6)
@@ -184,10 +209,16 @@ class DatasetPanel(QWidget):
         self.n.setValue(spec.n)
         self.noise.setValue(spec.noise)
         self.classes.setValue(spec.classes)
+        self.train_share.setValue(spec.train_share)
+        self._show_rest_share(spec.train_share)
 
     def spec(self) -> DatasetSpec:
         return DatasetSpec(self.chooser.currentData(), self.n.value(), round(self.noise.value(), 4),
-                           self.classes.value())
+                           self.classes.value(), train_share=self.train_share.value())
+
+    def _show_rest_share(self, train: int) -> None:
+        rest = f"{(100 - train) / 2:g}"
+        self.rest_share.setText(self.tr("val {val} % · test {test} %").format(val=rest, test=rest))
 
     @Slot(int)
     def set_active_class(self, c: int) -> None:
@@ -220,7 +251,7 @@ class DatasetPanel(QWidget):
 
     @Slot(object)
     def _on_teacher_changed(self, teacher: Teacher) -> None:
-        apply_locks({"dataset": [self.chooser, self.n, self.noise, self.classes, self.regenerate],
+        apply_locks({"dataset": [self.chooser, self.n, self.noise, self.classes, self.share_row, self.regenerate],
                      "seed": [self.seed],
                      "points": [self.clear, self.undo, self.redo, *self.class_buttons.buttons()]}, teacher)
         # what the data decides is enabled again: noise and count by dataset, Undo and Redo by the edit history
@@ -245,6 +276,7 @@ class DatasetPanel(QWidget):
         self.classes.setRange(k.min_classes, k.max_classes)
         self.noise.setEnabled(k.uses_noise)
         self.n.setEnabled(kind != "hand")
+        self.train_share.setEnabled(kind != "hand")  # hand-placed points take the split chosen below
 
     def _on_kind_changed(self) -> None:
         kind = self.chooser.currentData()

@@ -1,10 +1,11 @@
-"""Train and validation loss per step (linear or log scale) and the accuracies underneath."""
+"""Train, validation and test loss per step (linear or log scale) and the accuracies underneath."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from micrograd_gui.core.snapshot import Snapshot
@@ -14,6 +15,10 @@ from .presentation import style_axes
 from .readouts import percent_text
 
 REDRAW_MS = 120  # curves need no more than ~8 redraws a second; the plane gets the rest of the frame budget
+
+
+def _test_pen(width: float) -> QPen:
+    return pg.mkPen("#2ca02c", width=width, style=Qt.PenStyle.DashLine)
 
 
 class LossPlot(QWidget):
@@ -30,11 +35,14 @@ class LossPlot(QWidget):
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # plain ticks (0.002), not "loss (x0.001)" over 2
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMenuEnabled(False)
-        self.plot.addLegend(offset=(-10, 10), labelTextColor="k")
+        # on a white box: a class reads it over the curves
+        self.plot.addLegend(offset=(-10, 10), labelTextColor="k", brush=pg.mkBrush(255, 255, 255, 220),
+                            pen=pg.mkPen("#999"))
         self.plot.setClipToView(True)
         self.plot.setDownsampling(auto=True, mode="peak")
         self.train_curve = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2), name=self.tr("train"))
         self.val_curve = self.plot.plot(pen=pg.mkPen("#ff7f0e", width=2), name=self.tr("validation"))
+        self.test_curve = self.plot.plot(pen=_test_pen(2), name=self.tr("test"))  # dashed: told apart without colour
         self._run = -1
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
@@ -85,6 +93,7 @@ class LossPlot(QWidget):
         width = 4 if view.presentation else 2
         self.train_curve.setPen(pg.mkPen("#1f77b4", width=width))
         self.val_curve.setPen(pg.mkPen("#ff7f0e", width=width))
+        self.test_curve.setPen(_test_pen(width))
 
     @Slot(object)
     def set_snapshot(self, snap: Snapshot) -> None:
@@ -107,4 +116,5 @@ class LossPlot(QWidget):
         tx, ty, vx, vy = self.history.series()
         self.train_curve.setData(tx, ty)
         self.val_curve.setData(vx, vy)
+        self.test_curve.setData(*self.history.test_series())
         self._unit_range_when_empty()

@@ -29,7 +29,8 @@ def action_checkbox(action: QAction, title: str, name: str) -> QCheckBox:
     box = QCheckBox(title)
     box.setObjectName(name)
     text = re.sub(r"\(&\w\)|&", "", action.text()).strip()  # "&Regions" and a translation's "区域(&R)"
-    box.setToolTip(f"{text} ({action.shortcut().toString()})")
+    key = action.shortcut().toString()
+    box.setToolTip(f"{text} ({key})" if key else text)
     box.setChecked(action.isChecked())
     box.toggled.connect(action.setChecked)
     action.toggled.connect(box.setChecked)
@@ -127,16 +128,23 @@ class Menus(QObject):
             self.tr("Colour-&blind-safe palette"),
             lambda on: model.set_view(palette="colorblind" if on else "standard"), None, "paletteAction",
             checkable=True, checked=view.palette == "colorblind")
+        self.show_val_action = self._action(self.tr("Show &validation points"),
+                                            lambda on: model.set_view(show_val=on), None, "showValAction",
+                                            checkable=True, checked=view.show_val)
+        self.show_test_action = self._action(self.tr("Show t&est points"), lambda on: model.set_view(show_test=on),
+                                             None, "showTestAction", checkable=True, checked=view.show_test)
         self.presentation_action = self._action(self.tr("&Presentation mode"), self.presentation_toggled.emit, "F11",
                                                 "presentationAction", checkable=True)
         self.teacher_action = self._action(self.tr("&Teacher mode…"), self._on_teacher_mode, None, "teacherAction")
-        for a in (self.regions_action, self.hard_action, self.contour_action, self.cb_action,
-                  self.presentation_action, self.teacher_action):
+        for a in (self.regions_action, self.hard_action, self.contour_action, self.show_val_action,
+                  self.show_test_action, self.cb_action, self.presentation_action, self.teacher_action):
             v.addAction(a)
         self.plot_toggles = [action_checkbox(a, title, name) for a, title, name in (
             (self.regions_action, self.tr("Regions"), "regionsToggle"),
             (self.hard_action, self.tr("Argmax"), "hardToggle"),
-            (self.contour_action, self.tr("0.5 contour"), "contourToggle"))]
+            (self.contour_action, self.tr("0.5 contour"), "contourToggle"),
+            (self.show_val_action, self.tr("Validation"), "showValToggle"),
+            (self.show_test_action, self.tr("Test"), "showTestToggle"))]
         model.view_changed.connect(self._on_view_changed)
         v.addSeparator()
         d = self.docks
@@ -160,7 +168,8 @@ class Menus(QObject):
     @Slot(object)
     def _on_view_changed(self, view: ViewOptions) -> None:
         for action, on in ((self.regions_action, view.regions), (self.hard_action, view.hard),
-                           (self.contour_action, view.contour), (self.cb_action, view.palette == "colorblind"),
+                           (self.contour_action, view.contour), (self.show_val_action, view.show_val),
+                           (self.show_test_action, view.show_test), (self.cb_action, view.palette == "colorblind"),
                            (self.presentation_action, view.presentation)):
             if action.isChecked() != on:
                 action.setChecked(on)

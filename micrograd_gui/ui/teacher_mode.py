@@ -29,6 +29,7 @@ CONTROLS: dict[str, str] = {
     "learning_rate": QT_TRANSLATE_NOOP("TeacherDialog", "Learning rate"),
     "optimizer": QT_TRANSLATE_NOOP("TeacherDialog", "Optimizer and its settings"),
     "l2": QT_TRANSLATE_NOOP("TeacherDialog", "L2 penalty"),
+    "l1": QT_TRANSLATE_NOOP("TeacherDialog", "L1 penalty"),
     "batch": QT_TRANSLATE_NOOP("TeacherDialog", "Batch size"),
     "network": QT_TRANSLATE_NOOP("TeacherDialog", "Network: loss, layers, neurons, activation, init"),
     "reset": QT_TRANSLATE_NOOP("TeacherDialog", "Reset button"),

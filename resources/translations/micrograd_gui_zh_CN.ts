@@ -4,32 +4,32 @@
 <context>
     <name>AppModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="104"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="111"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="302"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="292"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="329"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="320"/>
         <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
         <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="342"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="333"/>
         <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
         <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="360"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="351"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="55"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="344"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="353"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
@@ -142,7 +142,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="95"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
@@ -163,7 +163,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
@@ -184,7 +184,7 @@
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="144"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="148"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
@@ -209,137 +209,147 @@
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
+        <source>Adds α·Σ|p| to the loss: each weight&apos;s gradient gets α·sign(p), toward 0; a weight at exactly 0 gets nothing</source>
+        <translation>在损失上加 α·Σ|p|：每个权重的梯度加上 α·sign(p)，推向 0；恰好为 0 的权重不受推动</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
         <source>1 point</source>
         <translation>1 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="135"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="139"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="146"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="150"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
+        <source>L1 penalty</source>
+        <translation>L1 惩罚</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="152"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="154"/>
-        <source>Momentum, AdamW&apos;s betas, weight decay, L2 penalty and batch size</source>
-        <translation>动量、AdamW 的 β、权重衰减、L2 惩罚和批大小</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="157"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="163"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="172"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="170"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="172"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="187"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="193"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="191"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="197"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="205"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="201"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="210"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="216"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="213"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="208"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="159"/>
+        <source>Momentum, AdamW&apos;s betas, weight decay, L2 and L1 penalties and batch size</source>
+        <translation>动量、AdamW 的 β、权重衰减、L2 与 L1 惩罚和批大小</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="214"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="209"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="215"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="212"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="218"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="214"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="220"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="236"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="287"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="294"/>
         <source>Fewer settings</source>
         <translation>收起设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="287"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="294"/>
         <source>More settings</source>
         <translation>更多设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="344"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="353"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -347,32 +357,32 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="129"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, validation or test</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一类别 · 拖动：移动 · 右键或 Ctrl+单击：删除 · Alt+单击：切换训练、验证或测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="149"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="150"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="152"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="153"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="160"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="161"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="162"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="163"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="202"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
@@ -380,147 +390,162 @@
 <context>
     <name>DatasetPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="50"/>
         <source>Which dataset Regenerate draws</source>
         <translation>“重新生成”使用哪个数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="46"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="56"/>
         <source>How many points to draw (at most {n})</source>
         <translation>生成多少个点（最多 {n} 个）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="51"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="61"/>
         <source>Gaussian noise added to each point</source>
         <translation>给每个点加上的高斯噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="65"/>
         <source>Number of classes (as many as the dataset allows)</source>
         <translation>类别数（在数据集允许的范围内）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
+        <source>The share of the drawn points that trains; the rest is split evenly between validation and test. Regenerate applies it</source>
+        <translation>生成的点中用于训练的比例；其余平分给验证集和测试集。按“重新生成”后生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="83"/>
         <source>One seed reproduces the data, the initial weights and the mini-batches; Regenerate or Reset applies it</source>
         <translation>同一个种子可以复现数据、初始权重和小批量；按“重新生成”或“重置”后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="86"/>
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="88"/>
         <source>Draw a new dataset from the seed; the model is re-initialised</source>
         <translation>用种子生成新的数据集；模型将重新初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="94"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="95"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="96"/>
         <source>Noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="97"/>
         <source>Classes</source>
         <translation>类别数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="74"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="98"/>
+        <source>Train share</source>
+        <translation>训练占比</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="99"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="114"/>
         <source>Clicks add class {n} points (key {n})</source>
         <translation>单击添加第 {n} 类的点（按键 {n}）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="125"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="127"/>
         <source>Remove every point (undoable)</source>
         <translation>删除所有点（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="128"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="130"/>
         <source>Undo the last data edit (Ctrl+Z)</source>
         <translation>撤销上一次数据编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="131"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="133"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="144"/>
         <source>Click adds class:</source>
         <translation>单击添加的类别：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="145"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="170"/>
         <source>New points:</source>
         <translation>新点用于：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="172"/>
         <source>train</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="172"/>
         <source>New points train the model</source>
         <translation>新点用来训练模型</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="148"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="173"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="148"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="173"/>
         <source>New points measure the validation loss</source>
         <translation>新点用来计算验证损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="149"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="174"/>
         <source>test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="149"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="174"/>
         <source>New points are never trained on: the test</source>
         <translation>新点从不参与训练：测试集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="153"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="178"/>
         <source> (Alt-click a point to change its split)</source>
         <translation>（Alt+单击一个点可更改它所属的数据集）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="221"/>
+        <source>val {val} % · test {test} %</source>
+        <translation>验证 {val} % · 测试 {test} %</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/dataset_panel.py" line="230"/>
         <source>Class {n} is new to the model: adding one grows the output layer to {n} outputs and re-initialises the weights.</source>
         <translation>第 {n} 类对模型来说是新的：添加一个这样的点，输出层会增加到 {n} 个输出，并重新初始化权重。</translation>
     </message>
@@ -528,42 +553,42 @@
 <context>
     <name>Datasets</name>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="249"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="254"/>
         <source>Yin-yang</source>
         <translation>阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="250"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="255"/>
         <source>Quadrants</source>
         <translation>象限</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="251"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="256"/>
         <source>Rings</source>
         <translation>圆环</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="252"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="257"/>
         <source>Moons</source>
         <translation>双月</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="253"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="258"/>
         <source>Spiral</source>
         <translation>螺旋</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="254"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="259"/>
         <source>XOR</source>
         <translation>异或 (XOR)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="255"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="260"/>
         <source>Gaussian blobs</source>
         <translation>高斯团</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/datasets.py" line="256"/>
+        <location filename="../../micrograd_gui/core/datasets.py" line="261"/>
         <source>Hand-placed</source>
         <translation>手动放置</translation>
     </message>
@@ -998,17 +1023,17 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LessonBox</name>
     <message>
-        <location filename="../../micrograd_gui/ui/lesson_box.py" line="27"/>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="28"/>
         <source>Hide (the Lessons menu has it again)</source>
         <translation>隐藏（“课程”菜单里可再次打开）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/lesson_box.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="54"/>
         <source>&lt;b&gt;Lesson: {title}.&lt;/b&gt; {instructions}</source>
         <translation>&lt;b&gt;课程：{title}。&lt;/b&gt;{instructions}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/lesson_box.py" line="52"/>
+        <location filename="../../micrograd_gui/ui/lesson_box.py" line="62"/>
         <source>&lt;b&gt;Welcome.&lt;/b&gt; Press &lt;b&gt;Space&lt;/b&gt; (or &lt;b&gt;Play&lt;/b&gt;, top left) and watch the network learn to colour the plane by class; the loss falls on the right. Click the plane to add a point (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; choose its class), press &lt;b&gt;G&lt;/b&gt; for one point&apos;s loss as a graph of scalars, and open the &lt;b&gt;Lessons&lt;/b&gt; menu for guided experiments. &lt;b&gt;F1&lt;/b&gt; lists every key.</source>
         <translation>&lt;b&gt;欢迎。&lt;/b&gt;按&lt;b&gt;空格键&lt;/b&gt;（或左上角的&lt;b&gt;开始&lt;/b&gt;），看网络学会按类别给平面上色；右侧的损失随之下降。单击平面可添加一个点（按 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），按 &lt;b&gt;G&lt;/b&gt; 查看一个点的损失的标量计算图，打开&lt;b&gt;课程&lt;/b&gt;菜单进行有引导的实验。&lt;b&gt;F1&lt;/b&gt; 列出所有按键。</translation>
     </message>
@@ -1089,53 +1114,58 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="28"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="33"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="29"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="34"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="44"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
+        <source>test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="51"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="53"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="47"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="113"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="101"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -1199,217 +1229,237 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="51"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="52"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="52"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="53"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="53"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="54"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="56"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="57"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="58"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="60"/>
         <source>&amp;Import points (CSV)…</source>
         <translation>导入数据点 (CSV)(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="61"/>
         <source>&amp;Export points (CSV)…</source>
         <translation>导出数据点 (CSV)(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="62"/>
         <source>Export the &amp;plane as PNG…</source>
         <translation>将平面导出为 PNG(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="63"/>
         <source>Export the &amp;window as PNG…</source>
         <translation>将窗口导出为 PNG(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="65"/>
         <source>Export a pa&amp;nel as PNG</source>
         <translation>将面板导出为 PNG(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="68"/>
         <source>&amp;Record the plane (GIF or PNG frames)</source>
         <translation>录制平面（GIF 或 PNG 帧）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="72"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="74"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="78"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="79"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="79"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="80"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="80"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="81"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="83"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="84"/>
         <source>&amp;Clear points</source>
         <translation>清空数据点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="85"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="86"/>
         <source>Class {n}</source>
         <translation>第 {n} 类</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="88"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="89"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="90"/>
         <source>&amp;Play / Pause</source>
         <translation>开始 / 暂停(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="91"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="92"/>
         <source>&amp;Step</source>
         <translation>单步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="93"/>
         <source>Step ×&amp;10</source>
         <translation>十步(&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="93"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="94"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="97"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="98"/>
         <source>&amp;Shortcuts and how-to</source>
         <translation>快捷键和使用方法(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="98"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="99"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="119"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="121"/>
         <source>Decision &amp;regions</source>
         <translation>决策区域(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="123"/>
         <source>&amp;Hard argmax regions</source>
         <translation>硬 argmax 区域(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="125"/>
         <source>0.5 &amp;contour</source>
         <translation>0.5 等高线(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="128"/>
         <source>Colour-&amp;blind-safe palette</source>
         <translation>色盲友好配色(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="131"/>
+        <source>Show &amp;validation points</source>
+        <translation>显示验证点(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/menus.py" line="134"/>
+        <source>Show t&amp;est points</source>
+        <translation>显示测试点(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/menus.py" line="136"/>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="138"/>
         <source>&amp;Teacher mode…</source>
         <translation>教师模式(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="137"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="143"/>
         <source>Regions</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="138"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="144"/>
         <source>Argmax</source>
         <translation>Argmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="139"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="145"/>
         <source>0.5 contour</source>
         <translation>0.5 等高线</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="145"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="146"/>
+        <source>Validation</source>
+        <translation>验证点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/menus.py" line="147"/>
+        <source>Test</source>
+        <translation>测试点</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/menus.py" line="153"/>
         <source>Computation &amp;graph</source>
         <translation>计算图(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="150"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="158"/>
         <source>&amp;Network view</source>
         <translation>网络视图(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="151"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="159"/>
         <source>&amp;Optimizer state</source>
         <translation>优化器状态(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="169"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="178"/>
         <source>&amp;Language</source>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="221"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="230"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="225"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="234"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="226"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="235"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -2033,56 +2083,61 @@ A scalar autograd engine you can watch learn.</source>
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/teacher_mode.py" line="32"/>
+        <source>L1 penalty</source>
+        <translation>L1 惩罚</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="33"/>
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="33"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="34"/>
         <source>Network: loss, layers, neurons, activation, init</source>
         <translation>网络：损失函数、层数、神经元、激活函数、初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="34"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
         <source>Reset button</source>
         <translation>重置按钮</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
         <source>Dataset chooser and Regenerate</source>
         <translation>数据集选择和重新生成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="38"/>
         <source>Editing points (plane, palette, Clear, Undo)</source>
         <translation>编辑数据点（平面、类别按钮、清空、撤销）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="94"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="95"/>
         <source>Teacher mode</source>
         <translation>教师模式</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="97"/>
         <source>&lt;b&gt;Control&lt;/b&gt;</source>
         <translation>&lt;b&gt;控件&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="98"/>
         <source>&lt;b&gt;Hide&lt;/b&gt;</source>
         <translation>&lt;b&gt;隐藏&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="98"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="99"/>
         <source>&lt;b&gt;Lock&lt;/b&gt;</source>
         <translation>&lt;b&gt;锁定&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/teacher_mode.py" line="115"/>
         <source>Choose what students can see and change. Saved with the session.</source>
         <translation>选择学生可以看到和修改的内容。随会话一起保存。</translation>
     </message>

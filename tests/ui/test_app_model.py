@@ -130,7 +130,7 @@ def test_the_loss_history_lives_in_the_model_and_a_session_carries_it(qtbot):
     assert [len(s) for s in plot.series()] == [2, 2, 1, 1]
     state = Trainer(get_preset("llm101n").config).state()
     curves = model.to_session(state, []).curves
-    assert curves == {"train": [[1.0, 1.0], [2.0, 0.8]], "val": [[1.0, 0.9]]}
+    assert curves == {"train": [[1.0, 1.0], [2.0, 0.8]], "val": [[1.0, 0.9]], "test": []}  # a 3-tuple: no test loss
 
 
 def test_a_reopened_sessions_curves_skip_a_step_the_run_took_back(qtbot):

@@ -45,19 +45,21 @@ NAMES: dict[str, type[QWidget]] = {
     # optimisation
     "learningRateInput": QLineEdit, "learningRateSlider": QSlider, "optimizerChooser": QComboBox,
     "momentumInput": QLineEdit, "beta1Input": QLineEdit, "beta2Input": QLineEdit, "weightDecayInput": QLineEdit,
-    "lrDecayToggle": QCheckBox, "l2Input": QLineEdit, "batchChooser": QComboBox, "moreSettings": QToolButton,
+    "lrDecayToggle": QCheckBox, "l2Input": QLineEdit, "l1Input": QLineEdit, "batchChooser": QComboBox,
+    "moreSettings": QToolButton,
     # network
     "lossChooser": QComboBox, "stableSoftmaxToggle": QCheckBox, "depthInput": QSpinBox,
     **{f"widthInput{i + 1}": QSpinBox for i in range(MAX_DEPTH)},
     "activationChooser": QComboBox, "initChooser": QComboBox, "pendingNote": QLabel,
     # data
     "datasetChooser": QComboBox, "pointsInput": QSpinBox, "noiseInput": QDoubleSpinBox, "classesInput": QSpinBox,
-    "seedInput": QSpinBox, "regenerateButton": QPushButton, "clearButton": QPushButton, "undoButton": QPushButton,
+    "trainShareInput": QSpinBox, "seedInput": QSpinBox,
+    "regenerateButton": QPushButton, "clearButton": QPushButton, "undoButton": QPushButton,
     "redoButton": QPushButton, **{f"classButton{c + 1}": QPushButton for c in range(MAX_CLASSES)},
     "classHint": QLabel, "newSplitTrain": QPushButton, "newSplitVal": QPushButton, "newSplitTest": QPushButton,
     # the plane
     "dataPlot": pg.PlotWidget, "regionsToggle": QCheckBox, "hardToggle": QCheckBox, "contourToggle": QCheckBox,
-    "splitLegend": QLabel,
+    "showValToggle": QCheckBox, "showTestToggle": QCheckBox, "splitLegend": QLabel,
     # loss
     "lossPlot": pg.PlotWidget, "logScale": QCheckBox, "accuracyLabel": QLabel,
     # computation graph

@@ -65,7 +65,7 @@ class FastBackend:
     def loss(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray) -> float:
         return self._forward_loss(theta, X, y)[2]
 
-    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0
+    def loss_and_grad(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0, l1: float = 0.0
                       ) -> tuple[float, np.ndarray]:
         plan, w, loss = self._forward_loss(theta, X, y)
         theta = np.asarray(theta, dtype=np.float64)
@@ -76,6 +76,12 @@ class FastBackend:
                 # the points, and each p*p node sends p*l2 back twice
                 loss = loss + float(sum_rows((theta * theta)[:, None])[0]) * l2
                 start = theta * l2 + theta * l2
+            if l1:
+                # then + (0 + |p0| + |p1| + ...) * l1, added last, so backward() reaches it first: each |p| node
+                # sends sign(p)*l1 (0 at p = 0, as losses.abs_value) before the L2 terms
+                loss = loss + float(sum_rows(np.abs(theta)[:, None])[0]) * l1
+                push = np.where(theta > 0, l1, np.where(theta < 0, -l1, 0.0))
+                start = push if start is None else push + theta * l2 + theta * l2
             grad = plan.backward(w, 1.0 / len(y), start).copy()
         return loss, grad
 

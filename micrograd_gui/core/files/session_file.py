@@ -30,7 +30,7 @@ class SessionError(ValueError):
 @dataclass(frozen=True)
 class Session:
     state: TrainerState
-    curves: dict[str, list[list[float]]] = field(default_factory=dict)  # "train"/"val": [[step, loss], ...]
+    curves: dict[str, list[list[float]]] = field(default_factory=dict)  # "train"/"val"/"test": [[step, loss], ...]
     ui: dict[str, Any] = field(default_factory=dict)  # panels, modes, probe: whatever the window keeps
 
 
@@ -241,7 +241,7 @@ def from_json(text: str) -> Session:
     if not isinstance(curves, dict):
         raise SessionError("curves should be an object")
     clean: dict[str, list[list[float]]] = {}
-    for name in ("train", "val"):
+    for name in ("train", "val", "test"):  # "test" came later: older files have none
         pts = curves.get(name, [])
         if not isinstance(pts, list) or len(pts) > MAX_CURVE:
             raise SessionError(f"curves.{name} should be a list of at most {MAX_CURVE} [step, loss] pairs")
