@@ -39,6 +39,7 @@ class Session:
 def _config_dict(c: TrainConfig) -> dict[str, Any]:
     d = asdict(c)
     d["hidden"] = list(c.hidden)
+    d["features"] = list(c.features)
     return d
 
 
@@ -149,6 +150,10 @@ def _setting(v: Any, default: Any, where: str) -> Any:
         if not isinstance(v, str):
             raise SessionError(f"{where} should be text, not {type(v).__name__}")
         return v
+    if isinstance(default, tuple) and default and isinstance(default[0], str):  # the feature inputs
+        if not isinstance(v, list) or len(v) > 16 or not all(isinstance(x, str) for x in v):
+            raise SessionError(f"{where} should be a short list of names, like {json.dumps(list(default))}")
+        return tuple(v)
     if isinstance(default, tuple):  # the hidden layer sizes
         if not isinstance(v, list) or len(v) > 64:
             raise SessionError(f"{where} should be a short list of whole numbers")
