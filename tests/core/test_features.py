@@ -201,7 +201,7 @@ def test_a_session_keeps_the_features_and_continues_exactly():
 
 def test_a_session_without_features_opens_as_x_and_y():
     t, doc = session_doc(("x", "y"))
-    del doc["config"]["features"]  # as saved before feature inputs existed
+    assert "features" not in doc["config"]  # written as before feature inputs existed, for older versions too
     b = Trainer.from_state(sf.from_json(json.dumps(doc)).state)
     assert b.config.features == ("x", "y")
     assert [t.step().train_loss for _ in range(3)] == [b.step().train_loss for _ in range(3)]
@@ -216,15 +216,15 @@ def test_a_session_without_features_opens_as_x_and_y():
     (["x", 2], "config.features should be a short list of names"),
 ])
 def test_a_session_with_bad_features_is_refused_with_its_reason(value, message):
-    _, doc = session_doc(("x", "y"))
+    _, doc = session_doc(("x", "y", "xy"))
     doc["config"]["features"] = value
     with pytest.raises(sf.SessionError, match=re.escape(message)):
         sf.from_json(json.dumps(doc))
 
 
 def test_a_session_whose_weights_do_not_fit_its_features_is_refused():
-    _, doc = session_doc(("x", "y"))
-    doc["config"]["features"] = ["x", "y", "xy"]  # one more input: more weights than the file holds
+    _, doc = session_doc(("x", "y", "xy"))
+    doc["config"]["features"] = ["x", "y"]  # one input fewer: the file holds more weights than the model has
     with pytest.raises(sf.SessionError, match="does not fit its settings"):
         sf.from_json(json.dumps(doc))
 

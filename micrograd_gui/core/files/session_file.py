@@ -12,6 +12,7 @@ import numpy as np
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
+from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
 from micrograd_gui.core.files.atomic import atomic_write, read_text
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.trainer import Trainer, TrainerState
@@ -39,7 +40,10 @@ class Session:
 def _config_dict(c: TrainConfig) -> dict[str, Any]:
     d = asdict(c)
     d["hidden"] = list(c.hidden)
-    d["features"] = list(c.features)
+    if c.features == DEFAULT_FEATURES:  # x, y: the file stays as before feature inputs, for older versions too
+        del d["features"]
+    else:
+        d["features"] = list(c.features)
     return d
 
 
