@@ -19,6 +19,15 @@ def _hidden(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _features(text: str) -> tuple[str, ...]:
+    from .core.features import parse
+
+    try:
+        return parse(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
 def _point(text: str) -> tuple[float, float]:
     try:
         x, y = (float(s) for s in text.split(","))
@@ -38,6 +47,8 @@ def _config(args: argparse.Namespace) -> TrainConfig:
         changes["engine"] = args.engine
     if args.l1 is not None:
         changes["l1"] = args.l1
+    if args.features is not None:
+        changes["features"] = args.features
     return config.with_changes(**changes)
 
 
@@ -54,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--hidden", type=_hidden, help="hidden layer sizes, e.g. 16,16")
         sp.add_argument("--engine", choices=("eager", "fast"), help="Value objects or the compiled numpy plan")
         sp.add_argument("--l1", type=float, help="L1 penalty: adds L1 * sum(|p|) to the loss (default 0)")
+        sp.add_argument("--features", type=_features, metavar="x,y,x2,y2,xy,sinx,siny",
+                        help="the network's inputs, built from each point's x and y (default x,y)")
 
     t = sub.add_parser("train", help="train headless and print the LLM101n-style log")
     common(t)

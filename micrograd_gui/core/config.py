@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass, field, replace
 
 from .datasets import DatasetSpec
+from .features import DEFAULT
+from .features import check as check_features
 from .losses import LOSSES
 from .nn import ACTIVATIONS
 from .optim import OptimizerConfig
@@ -36,6 +38,7 @@ class TrainConfig:
     steps: int = 100
     eval_every: int = 10
     engine: str = "fast"
+    features: tuple[str, ...] = DEFAULT  # the network's inputs, built from x and y (core.features.FEATURES)
 
     def validate(self) -> None:
         try:
@@ -69,6 +72,10 @@ class TrainConfig:
             raise ConfigError(f"eval_every cannot be negative, got {self.eval_every}")
         if self.engine not in ENGINES:
             raise ConfigError(f"unknown engine '{self.engine}'; choose one of {', '.join(ENGINES)}")
+        try:
+            check_features(self.features)
+        except ValueError as e:
+            raise ConfigError(str(e)) from None
 
     def with_changes(self, **changes: object) -> TrainConfig:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from .engine import Value
+from .features import DEFAULT, inputs
 from .losses import l1_penalty, l2_penalty, mean_loss, point_loss
-from .nn import MLP, input_values
+from .nn import MLP
 
 
 class EagerBackend:
@@ -14,15 +15,18 @@ class EagerBackend:
 
     exact = True  # the optimizer runs in Python floats too, so LLM101n is matched to the last digit
 
-    def __init__(self, model: MLP, loss: str, stable: bool):
+    def __init__(self, model: MLP, loss: str, stable: bool, features: tuple[str, ...] = DEFAULT):
         self.model = model
         self.loss_kind = loss
         self.stable = stable
+        self.features = features  # the network's inputs, built from each point's x0 and x1 (core.features)
+        if len(features) != model.nin:
+            raise ValueError(f"the model takes {model.nin} inputs but {len(features)} features were given")
 
     def _loss_graph(self, theta: np.ndarray, X: np.ndarray, y: np.ndarray, l2: float = 0.0,  # type: ignore[no-untyped-def]
                     l1: float = 0.0):
         self.model.set_flat(theta.tolist())
-        losses = [point_loss(self.loss_kind, self.model(input_values(px, py)), int(c), self.stable)
+        losses = [point_loss(self.loss_kind, self.model(inputs(px, py, self.features)), int(c), self.stable)
                   for (px, py), c in zip(X.tolist(), y.tolist())]
         loss = mean_loss(losses)
         if l2:
@@ -46,7 +50,7 @@ class EagerBackend:
     def outputs(self, theta: np.ndarray, X: np.ndarray, exact: bool = True) -> np.ndarray:
         """Every point's outputs (always exact: `exact` is for the fast engine's interface)."""
         self.model.set_flat(theta.tolist())
-        rows = [[o.data for o in self.model(input_values(px, py))] for px, py in X.tolist()]
+        rows = [[o.data for o in self.model(inputs(px, py, self.features))] for px, py in X.tolist()]
         return np.array(rows, dtype=np.float64).reshape(len(rows), len(self.model.layers[-1].neurons))
 
     def activations(self, theta: np.ndarray, X: np.ndarray) -> list[np.ndarray]:
@@ -56,7 +60,7 @@ class EagerBackend:
         points = np.asarray(X, dtype=np.float64).reshape(-1, 2).tolist()
         outs = [np.empty((len(points), len(layer.neurons))) for layer in layers]
         for r, (px, py) in enumerate(points):
-            h: list[Value] = input_values(px, py)
+            h: list[Value] = inputs(px, py, self.features)
             for out, layer in zip(outs, layers):
                 h = layer(h)
                 out[r] = [v.data for v in h]

@@ -82,6 +82,12 @@ class Value:
             e = math.inf  # as PyTorch does; the trainer reports the run as diverged
         return Value(e, (self,), "exp", _local=(e,))
 
+    def sin(self) -> Value:
+        x = self.data
+        if not math.isfinite(x):
+            raise ValueError(f"sin: the input must be a finite number, got {x}")
+        return Value(math.sin(x), (self,), "sin", _local=(math.cos(x),))
+
     def log(self) -> Value:
         x = self.data
         if x <= 0:

@@ -26,6 +26,7 @@ class Lesson:
 
 _ADAMW = OptimizerConfig("adamw", lr=0.1, weight_decay=1e-4)
 _XOR = DatasetSpec("xor", 200, 0.0, 2)
+_RINGS = DatasetSpec("rings", 200, 0.0, 3)  # the Rings preset's points
 
 LESSONS: tuple[Lesson, ...] = (
     Lesson("llm101n", QT_TRANSLATE_NOOP("Lessons", "LLM101n: yin-yang"), QT_TRANSLATE_NOOP(
@@ -54,6 +55,15 @@ LESSONS: tuple[Lesson, ...] = (
         "the training points are right, usually 98–100 %. Set <b>Hidden layers</b> to 0 and press <b>R</b> to "
         "compare."),
         TrainConfig(_XOR, hidden=(4,), optimizer=_ADAMW, steps=200), ("loss", "network"), pause_at=300),
+    Lesson("rings-features", QT_TRANSLATE_NOOP("Lessons", "Rings with x² and y²"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Features instead of layers.</b> This network has no hidden layer, but its inputs are x² and y² "
+        "instead of x and y: its boundaries are straight lines in x² and y², which are circles and ellipses on "
+        "the plane. Press <b>Space</b>: within 100 steps over 90 % of the training points are right. Click a "
+        "point: its graph starts with the nodes x0² and x1², built from x0 and x1. Given x and y instead (on the "
+        "command line: <code>--features x,y</code>), with straight lines it stalls below 70 %."),
+        TrainConfig(_RINGS, hidden=(), optimizer=_ADAMW, steps=100, features=("x2", "y2")), ("graph", "loss"),
+        (0.5, 1.0, 1), pause_at=100, view=(("contour", True), ("hard", False))),
     Lesson("lr-too-high", QT_TRANSLATE_NOOP("Lessons", "A learning rate too high"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>Too big a step.</b> SGD with momentum at learning rate 20 and the reference softmax (no max "

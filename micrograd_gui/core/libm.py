@@ -1,6 +1,6 @@
-"""Elementwise tanh, exp, log and pow through Python's math: the eager engine's bits on every machine.
+"""Elementwise tanh, exp, log, sin, cos and pow through Python's math: the eager engine's bits on every machine.
 
-numpy dispatches its own tanh, exp, log and power by CPU (AVX512 has other kernels than AVX2 or SSE, which
+numpy dispatches its own tanh, exp, log, sin, cos and power by CPU (AVX512 has other kernels than AVX2 or SSE, which
 round differently from the C library), so a training path that calls them gives other last digits, and a
 chaotic run another fate, on another machine (NPY_DISABLE_CPU_FEATURES shows it). These helpers call the
 same C library functions the Value engine calls, one element at a time: about 50 ns an element, and equal
@@ -45,6 +45,16 @@ def exp(x: np.ndarray) -> np.ndarray:
 def log(x: np.ndarray) -> np.ndarray:
     """math.log of positive inputs (the caller refuses the rest, as Value.log does)."""
     return _apply(math.log, x)
+
+
+def sin(x: np.ndarray) -> np.ndarray:
+    """math.sin of finite inputs (the caller refuses the rest, as Value.sin does)."""
+    return _apply(math.sin, x)
+
+
+def cos(x: np.ndarray) -> np.ndarray:
+    """math.cos, the local derivative of sin (as Value.sin keeps it)."""
+    return _apply(math.cos, x)
 
 
 def _pow_each(x: np.ndarray, k: float) -> np.ndarray:

@@ -1,6 +1,6 @@
-"""The names the app gives an MLP's parts: inputs x{i}, neurons h[l][j] (logit j in the output layer), weights
-w[l][j][i] (layer l, neuron j, input i) and biases b[l][j]; the graph, the network view and the optimizer table
-all show these."""
+"""The names the app gives an MLP's parts: inputs x{i}, features (x0², x0·x1, sin x0, ...), neurons h[l][j]
+(logit j in the output layer), weights w[l][j][i] (layer l, neuron j, input i) and biases b[l][j]; the graph, the
+network view and the optimizer table all show these."""
 
 from __future__ import annotations
 
@@ -11,6 +11,19 @@ _NEURON = re.compile(r"^(?:h\[(\d+)\]\[(\d+)\]|logit (\d+))$")
 
 def input_name(i: int) -> str:
     return f"x{i}"
+
+
+# a feature input's node (core.features): x and y are the input nodes themselves, the others ops on them
+_FEATURE_NAMES = {"x": "x0", "y": "x1", "x2": "x0²", "y2": "x1²", "xy": "x0·x1", "sinx": "sin x0", "siny": "sin x1"}
+
+
+def feature_name(feature: str) -> str:
+    return _FEATURE_NAMES[feature]
+
+
+def is_feature_node(name: str) -> bool:
+    """Whether a node with this label is a feature computed from the inputs (x0² ...), not the inputs themselves."""
+    return name in _FEATURE_NAMES.values() and name not in (input_name(0), input_name(1))
 
 
 def weight_name(l: int, j: int, i: int) -> str:

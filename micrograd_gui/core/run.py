@@ -167,7 +167,8 @@ class Run:
         self._last_graph = now
         tr.model.set_flat(tr.theta.tolist())
         try:
-            root = point_loss_value(tr.model, tr.config.loss, tr.config.stable_softmax, (x, y), label)
+            root = point_loss_value(tr.model, tr.config.loss, tr.config.stable_softmax, (x, y), label,
+                                    tr.config.features)
         except ValueError:  # e.g. log(0) on extreme weights: nothing to show
             return None
         return trace(root)

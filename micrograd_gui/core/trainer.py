@@ -13,6 +13,7 @@ from .config import MAX_PARAMETERS, ConfigError, TrainConfig
 from .datasets import TEST, TRAIN, VAL, Dataset, make_dataset
 from .divergence import Cause, diagnose
 from .eager import EagerBackend
+from .features import DEFAULT
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .losses import num_outputs, outputs_to_class, outputs_to_probs
 from .nn import MLP
@@ -108,12 +109,12 @@ class SplitMetrics:
     count: int
 
 
-def make_backend(engine: str, model: MLP, loss: str, stable: bool) -> Backend:
+def make_backend(engine: str, model: MLP, loss: str, stable: bool, features: tuple[str, ...] = DEFAULT) -> Backend:
     if engine == "eager":
-        return EagerBackend(model, loss, stable)
+        return EagerBackend(model, loss, stable, features)
     from .fast import FastBackend  # numpy plan compiled from the same Value graph
 
-    return FastBackend(model, loss, stable)
+    return FastBackend(model, loss, stable, features)
 
 
 class _StepFailed(Exception):
@@ -161,14 +162,15 @@ class Trainer:
         self.data = data
         self.num_classes = max(config.dataset.classes, data.num_classes, max(data.labels, default=0) + 1)
         nout = num_outputs(config.loss, self.num_classes)
-        self.model = MLP(2, [*config.hidden, nout], rng, config.activation, config.init_scale)
+        # one input a feature (core.features); the points stay (x, y)
+        self.model = MLP(len(config.features), [*config.hidden, nout], rng, config.activation, config.init_scale)
         n_params = len(self.model.parameters())
         if n_params > MAX_PARAMETERS:
             raise ConfigError(f"the model would have {n_params} parameters; the limit is {MAX_PARAMETERS}")
         self.rng = rng  # mini-batches draw from where initialisation left off
         self.theta = np.array(self.model.get_flat(), dtype=np.float64)
         self.optimizer = Optimizer(config.optimizer, len(self.theta))
-        self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax)
+        self.backend = make_backend(config.engine, self.model, config.loss, config.stable_softmax, config.features)
         self.step_count = 0
         self.last_grad: np.ndarray | None = None  # the gradient the last step applied; None before one
         self.divergence_why: Cause | None = None  # why the last step diverged: (template, values) of divergence

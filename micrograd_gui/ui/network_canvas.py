@@ -114,9 +114,12 @@ class Connection:
     line: QLineF = field(default_factory=QLineF)
 
 
-def network_layout(sizes: tuple[int, ...], activation: str) -> tuple[list[NeuronNode], list[Connection]]:
-    """Nodes and connections of an MLP with these layer sizes (inputs first), in theta's order."""
-    nodes = [NeuronNode(-1, i, input_name(i), None, "input") for i in range(sizes[0])]
+def network_layout(sizes: tuple[int, ...], activation: str, inputs: tuple[str, ...] = ()
+                   ) -> tuple[list[NeuronNode], list[Connection]]:
+    """Nodes and connections of an MLP with these layer sizes (inputs first, named by `inputs` when given: the
+    feature inputs x², x·y, ...), in theta's order."""
+    nodes = [NeuronNode(-1, i, inputs[i] if i < len(inputs) else input_name(i), None, "input")
+             for i in range(sizes[0])]
     edges: list[Connection] = []
     first = [0]  # node index of each column's first node
     p = 0
@@ -183,9 +186,9 @@ class NetworkCanvas(QWidget):
             self._layout()
 
     # ---- state in -----------------------------------------------------------------------------
-    def set_structure(self, sizes: tuple[int, ...], activation: str) -> None:
+    def set_structure(self, sizes: tuple[int, ...], activation: str, inputs: tuple[str, ...] = ()) -> None:
         self.sizes, self.activation = sizes, activation
-        self.nodes, self.edges = network_layout(sizes, activation)
+        self.nodes, self.edges = network_layout(sizes, activation, inputs)
         self.drawn = np.arange(len(self.edges))
         self.images = [None] * len(self.nodes)
         self.hover, self.selected = None, -1

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QToolButton, QVBoxLayout, QWidget
 
+from micrograd_gui.core.features import DEFAULT, TITLES, columns
 from micrograd_gui.core.names import bias_name
 from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
 
@@ -159,6 +160,7 @@ class NetworkView(QWidget):
         self.status.hide()
 
         self.snap: Snapshot | None = None
+        self.features: tuple[str, ...] = DEFAULT
         self.maps: tuple[np.ndarray, ...] | None = None
         self.rgbs: list[np.ndarray | None] = []
         self.ranges: list[tuple[float, float]] = []
@@ -191,11 +193,14 @@ class NetworkView(QWidget):
             self.undo_stack.clear()  # a reset replaced the weights those edits were of
             self.editor.close_editor()
             self.maps, self._drawn_maps = None, None
-        sizes = (2, *snap.config.hidden, snap.num_outputs)
+        features = snap.config.features
+        sizes = (len(features), *snap.config.hidden, snap.num_outputs)
         if sum((a + 1) * b for a, b in zip(sizes, sizes[1:])) != snap.theta.size:
             return
-        if sizes != self.canvas.sizes or snap.config.activation != self.canvas.activation:
-            self.canvas.set_structure(sizes, snap.config.activation)
+        if (sizes != self.canvas.sizes or snap.config.activation != self.canvas.activation
+                or features != self.features):
+            self.features = features
+            self.canvas.set_structure(sizes, snap.config.activation, tuple(TITLES[f] for f in features))
             self.maps, self._drawn_maps = None, None
             self.close_detail()
         self.snap = snap
@@ -229,15 +234,16 @@ class NetworkView(QWidget):
         self._update_detail()
 
     def _colour_maps(self, maps: tuple[np.ndarray, ...]) -> None:
-        """Every node's map in colours: inputs are the plane's coordinates, neurons the worker's maps."""
+        """Every node's map in colours: inputs are the features of the plane's coordinates (x, y, x², ...),
+        neurons the worker's maps."""
         g = maps[0].shape[0]
-        xy = grid_points(g).reshape(g, g, 2)
-        half = max(abs(v) for v in EXTENT)
+        cols = columns(grid_points(g), self.features).reshape(g, g, -1)
         rgbs: list[np.ndarray | None] = []
         ranges: list[tuple[float, float]] = []
         for i in range(self.canvas.sizes[0]):
+            half = float(np.abs(cols[..., i]).max()) or 1.0
             ranges.append((0.0, half))
-            rgbs.append(map_rgb(xy[..., i], 0.0, half) if i < 2 else None)
+            rgbs.append(map_rgb(cols[..., i], 0.0, half))
         for m in maps:
             kind = self.canvas.nodes[len(rgbs)].kind if len(rgbs) < len(self.canvas.nodes) else "linear"
             mid, h = colour_range(m, kind)

@@ -176,7 +176,7 @@ class OptimizerTable(QWidget):
     def set_snapshot(self, snap: Snapshot) -> None:
         if snap.opt_m is None:
             return
-        sizes = (2, *snap.config.hidden, snap.num_outputs)
+        sizes = (len(snap.config.features), *snap.config.hidden, snap.num_outputs)
         names = parameter_names(sizes)
         if len(names) != snap.theta.size:
             return

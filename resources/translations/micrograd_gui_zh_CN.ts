@@ -1041,72 +1041,82 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="31"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="32"/>
         <source>LLM101n: yin-yang</source>
         <translation>LLM101n：阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="38"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
         <source>micrograd&apos;s moons demo</source>
         <translation>micrograd 的双月演示</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="45"/>
         <source>XOR without a hidden layer</source>
         <translation>没有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="45"/>
         <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is a straight line: the black 0.5 contour. Train it: after 200 steps the accuracy stalls at 80 % or below, because a line gets at most three of the four quadrants right. Then open the next lesson.</source>
         <translation>&lt;b&gt;一条直线做不了 XOR。&lt;/b&gt;这个模型没有隐藏层，所以它的边界是一条直线：黑色的 0.5 等值线。训练它：200 步后准确率停在 80% 或更低，因为一条直线最多只能分对四个象限中的三个。然后打开下一课。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="51"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
         <source>XOR with a hidden layer</source>
         <translation>有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="57"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="67"/>
         <source>A learning rate too high</source>
         <translation>学习率太大</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="31"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="32"/>
         <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape: within 100 steps over 90 % of the training points are right. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
         <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状：100 步之内，超过 90 % 的训练点会被分对。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="38"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
         <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. Within 100 steps it gets every point right, or all but one or two: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
         <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。100 步之内，它会把所有点都分对，最多错一两个：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="51"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
         <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR: within 300 steps over 90 % of the training points are right, usually 98–100 %. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
         <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或：300 步之内，超过 90 % 的训练点会被分对，通常是 98–100 %。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="57"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="58"/>
+        <source>Rings with x² and y²</source>
+        <translation>用 x² 和 y² 分开圆环</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="58"/>
+        <source>&lt;b&gt;Features instead of layers.&lt;/b&gt; This network has no hidden layer, but its inputs are x² and y² instead of x and y: its boundaries are straight lines in x² and y², which are circles and ellipses on the plane. Press &lt;b&gt;Space&lt;/b&gt;: within 100 steps over 90 % of the training points are right. Click a point: its graph starts with the nodes x0² and x1², built from x0 and x1. Given x and y instead (on the command line: &lt;code&gt;--features x,y&lt;/code&gt;), with straight lines it stalls below 70 %.</source>
+        <translation>&lt;b&gt;用特征代替层。&lt;/b&gt;这个网络没有隐藏层，但它的输入是 x² 和 y²，而不是 x 和 y：它的边界在 x² 和 y² 中是直线，在平面上就是圆和椭圆。按&lt;b&gt;空格键&lt;/b&gt;：100 步之内，超过 90 % 的训练点会被分对。点击一个点：它的计算图从节点 x0² 和 x1² 开始，它们由 x0 和 x1 算出。如果输入改为 x 和 y（命令行：&lt;code&gt;--features x,y&lt;/code&gt;），只用直线，准确率停在 70 % 以下。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="67"/>
         <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 20 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up within 100 steps; training stops, the last good weights come back and the window says why. Then press &lt;b&gt;R&lt;/b&gt;, set the &lt;b&gt;Learning rate&lt;/b&gt; to 0.05 and press &lt;b&gt;Space&lt;/b&gt;: the loss falls, and within 200 steps over 90 % of the training points are right.</source>
         <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 20，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后在 100 步之内爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。然后按 &lt;b&gt;R&lt;/b&gt;，把&lt;b&gt;学习率&lt;/b&gt;设为 0.05，再按&lt;b&gt;空格键&lt;/b&gt;：损失下降，200 步之内超过 90 % 的训练点会被分对。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="66"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="76"/>
         <source>Spiral: depth learns faster</source>
         <translation>螺旋：深度学得更快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="66"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="76"/>
         <source>&lt;b&gt;Depth speeds learning.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Press &lt;b&gt;Space&lt;/b&gt;: within 150 steps every training point is right, usually within 100. Then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and &lt;b&gt;Space&lt;/b&gt;: one layer of 16 gets there too, but takes about twice as many steps or more.</source>
         <translation>&lt;b&gt;深度让学习更快。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。按&lt;b&gt;空格键&lt;/b&gt;：150 步之内所有训练点都会被分对，通常不到 100 步。然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt; 再按&lt;b&gt;空格键&lt;/b&gt;：只有一层 16 个神经元也能做到，但要多花大约一倍甚至更多的步数。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="73"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="83"/>
         <source>Place your own points</source>
         <translation>自己放置数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="73"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="83"/>
         <source>&lt;b&gt;Your data.&lt;/b&gt; Click to add points of the active class (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt;), drag to move, right-click to remove. Play needs points of two classes.</source>
         <translation>&lt;b&gt;你自己的数据。&lt;/b&gt;单击添加当前类别的点（按键 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），拖动可以移动，右键单击删除。至少需要两个类别的点才能开始训练。</translation>
     </message>
@@ -1477,52 +1487,52 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="247"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="250"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="247"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="250"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="248"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="251"/>
         <source>hidden {n}</source>
         <translation>隐藏层 {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="406"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="409"/>
         <source>gradient (last step) {value}</source>
         <translation>梯度（上一步）{value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="407"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
         <source>Click to type a new weight</source>
         <translation>单击输入新的权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
         <source>{name}: the point&apos;s {axis} coordinate (input)</source>
         <translation>{name}：点的 {axis} 坐标（输入）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="412"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="415"/>
         <source>output (logit, linear)</source>
         <translation>输出（logit，线性）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="416"/>
         <source>{kind} neuron, hidden layer {n}</source>
         <translation>{kind} 神经元，第 {n} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="415"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="418"/>
         <source>bias {name} = {value} · gradient {grad}</source>
         <translation>偏置 {name} = {value} · 梯度 {grad}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="418"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="421"/>
         <source>Click: show its map large · double-click: type a new bias</source>
         <translation>单击：放大显示它的输出图 · 双击：输入新的偏置</translation>
     </message>
@@ -1530,57 +1540,57 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="126"/>
         <source>Show gradients</source>
         <translation>显示梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="128"/>
         <source>Colour and thicken the connections by dLoss/dw of the last step instead of by the weights</source>
         <translation>按上一步的 dLoss/dw（而不是权重）给连线着色和加粗</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="133"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="134"/>
         <source>Each square is a neuron&apos;s output over the whole plane (blue negative, white zero, red positive). Hover a line or a neuron for its value; click a line or double-click a neuron to type a new weight or bias; click a neuron to see its map large.</source>
         <translation>每个方块是一个神经元在整个平面上的输出（蓝色为负，白色为零，红色为正）。悬停在连线或神经元上查看数值；单击连线或双击神经元，输入新的权重或偏置；单击神经元，放大查看它的输出图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="255"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
         <source>no gradient yet: take a step</source>
         <translation>还没有梯度：先训练一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="257"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="263"/>
         <source>width ∝ √|{what}|, widest {widest}</source>
         <translation>线宽 ∝ √|{what}|，最宽 {widest}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="267"/>
         <source> · the {drawn} strongest of {total} lines</source>
         <translation> · 只画出 {total} 条连线中最强的 {drawn} 条</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="262"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="268"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="262"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="268"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="297"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="303"/>
         <source>Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.</source>
         <translation>蓝 {blue} · 白 {white} · 红 {red}。本图：{lo} 到 {hi}，网格 {n}²。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="360"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="366"/>
         <source>“{text}” is not a number: {name} was kept.</source>
         <translation>“{text}”不是数字：{name} 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="362"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="368"/>
         <source>{name} must be a finite number of at most {limit} in size: it was kept.</source>
         <translation>{name} 必须是绝对值不超过 {limit} 的有限数：已保持不变。</translation>
     </message>
@@ -1588,17 +1598,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NeuronDetail</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="44"/>
         <source>Close the large map (Esc)</source>
         <translation>关闭放大图（Esc）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="67"/>
         <source>bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="70"/>
         <source>Type a new bias and press Enter (Ctrl+Z undoes it)</source>
         <translation>输入新的偏置并按回车（Ctrl+Z 撤销）</translation>
     </message>
@@ -1688,7 +1698,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>ParamEditor</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="438"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="441"/>
         <source>New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels</source>
         <translation>{name} 的新值：回车应用（Ctrl+Z 撤销），Esc 取消</translation>
     </message>
@@ -2145,47 +2155,47 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Trainer</name>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="39"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="40"/>
         <source>There are no training points yet: click on the plot to add some, or choose a dataset and press Regenerate.</source>
         <translation>还没有训练数据点：在图上单击添加一些，或者选择一个数据集并按“重新生成”。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="43"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="44"/>
         <source>All training points are class {label}: add points of at least one other class.</source>
         <translation>所有训练数据点都属于第 {label} 类：请至少再添加一个其他类别的点。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="47"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="48"/>
         <source>The data has {classes} classes but the model outputs {outputs}: reset to grow the output layer.</source>
         <translation>数据有 {classes} 个类别，但模型只有 {outputs} 个输出：请重置以扩大输出层。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="60"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="61"/>
         <source>Training stopped at step {step}: the loss could not be computed ({detail}). The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：无法计算损失（{detail}）。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="64"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="65"/>
         <source>Training stopped at step {step}: the loss became NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失变成了 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="67"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="68"/>
         <source>Training stopped at step {step}: the loss became infinite. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失变成了无穷大。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="70"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="71"/>
         <source>Training stopped at step {step}: the loss was finite but a gradient became infinite or NaN. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失是有限的，但某个梯度变成了无穷大或 NaN。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="74"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="75"/>
         <source>Training stopped at step {step}: the loss and its gradients were finite, but the update made a weight or the optimizer&apos;s state infinite. The weights were restored to their last finite values. The learning rate ({lr:g}) is probably too high; lower it and press Play again.</source>
         <translation>训练在第 {step} 步停止：损失和梯度都是有限的，但这次更新让某个权重或优化器的状态变成了无穷大。权重已恢复为最后一组有限的值。学习率（{lr:g}）可能太大了；请调低后再按开始。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/trainer.py" line="82"/>
+        <location filename="../../micrograd_gui/core/trainer.py" line="83"/>
         <source>Training stopped at step {step}: the loss or a gradient is not finite, and the last finite weights are themselves too extreme to train from, so a lower learning rate will not help. Press Reset (R) for fresh weights, then press Play.</source>
         <translation>训练在第 {step} 步停止：损失或某个梯度不是有限值，而最后一组有限的权重本身就过于极端，无法从这里继续训练，调低学习率也无济于事。请按重置（R）换一组新的权重，然后再按开始。</translation>
     </message>

@@ -24,6 +24,20 @@ def test_log_error_inside_a_graph():
         (a * -1.0).log()
 
 
+@pytest.mark.parametrize("x", [math.inf, -math.inf, math.nan])
+def test_sin_of_a_non_finite_number_raises_value_error_naming_sin(x):
+    with pytest.raises(ValueError, match="sin: the input must be a finite number") as info:
+        Value(x).sin()
+    assert not isinstance(info.value, ArithmeticError)
+
+
+def test_sin_and_its_local_derivative():
+    a = Value(0.5)
+    b = a.sin()
+    b.backward()
+    assert (b.data, b._op, a.grad) == (math.sin(0.5), "sin", math.cos(0.5))
+
+
 @pytest.mark.parametrize("k", [0.5, -0.5, 1 / 3, 2.5, -1.25])
 @pytest.mark.parametrize("x", [-1e-6, -2.0, -8.0])
 def test_negative_base_to_non_integer_power_raises_value_error_naming_pow(x, k):

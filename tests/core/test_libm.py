@@ -39,6 +39,16 @@ def test_tanh_exp_log_are_the_math_modules():
     assert same(libm.log(pos), python(math.log, pos))
 
 
+def test_sin_and_cos_are_the_math_modules_and_value_sin_keeps_them():
+    # the feature inputs sin x and sin y: numpy's own sin and cos dispatch by CPU too
+    x = np.concatenate([RNG.uniform(-30, 30, 20_000), wide(5_000), [1e22, -1e300]])
+    assert same(libm.sin(x), python(math.sin, x))
+    assert same(libm.cos(x), python(math.cos, x))
+    values = [Value(v).sin() for v in x[:2000].tolist()]
+    assert same([v.data for v in values], libm.sin(x[:2000]))
+    assert same([v._local[0] for v in values], libm.cos(x[:2000]))
+
+
 def test_exp_overflows_to_infinity_as_value_exp_does():
     x = np.array([709.0, 710.0, 1e308, -1e308, np.nan])
     assert same(libm.exp(x), [Value(v).exp().data for v in x.tolist()])

@@ -22,7 +22,11 @@ from micrograd_gui.core.presets import PRESETS
 
 RUNS = [["--preset", name] for name in PRESETS if name != "hand"] + [
     ["--preset", "llm101n", "--seed", seed, "--hidden", hidden, "--steps", "60"]
-    for seed, hidden in (("1", "4"), ("7", "8,8"), ("1337", "16,16"), ("2026", "3"), ("5", "12"))]
+    for seed, hidden in (("1", "4"), ("7", "8,8"), ("1337", "16,16"), ("2026", "3"), ("5", "12"))] + [
+    # feature inputs: sin through the C library (numpy's own sin dispatches by CPU too), x**2 through pow
+    ["--preset", "rings", "--features", "x,y,x2,y2,xy,sinx,siny", "--steps", "60"],
+    ["--preset", "spiral", "--features", "sinx,siny,xy", "--steps", "60"],
+    ["--preset", "rings", "--features", "x2,y2", "--hidden", "", "--steps", "60"]]
 
 DRIVER = textwrap.dedent("""
     import contextlib, io, json, sys

@@ -23,16 +23,22 @@ class FastBackend:
     # tanh/exp/log/pow from the C library (core.libm), sums added one term after another (no BLAS).
     exact = True
 
-    def __init__(self, model: MLP, loss: str, stable: bool):
+    def __init__(self, model: MLP, loss: str, stable: bool, features: tuple[str, ...] | None = None):
         self.model = model
         self.loss_kind = loss
         self.stable = stable
+        # the feature inputs each point's (x, y) becomes, as lane ops of the plan; None: X holds the nin inputs
+        self.features = None if features is None else tuple(features)
+        self.width = model.nin if features is None else 2  # columns of X
+        if features is not None and len(features) != model.nin:
+            raise ValueError(f"the model takes {model.nin} inputs but {len(features)} features were given")
         self._local = threading.local()  # buffers a thread: the GUI may draw maps while it trains
 
     def plan(self, with_loss: bool = True) -> Plan:
         m = self.model
         sizes = tuple(len(layer.neurons) for layer in m.layers)
-        return plan_for((m.nin, sizes, m.act, self.loss_kind if with_loss else None, self.stable and with_loss))
+        return plan_for((m.nin, sizes, m.act, self.loss_kind if with_loss else None, self.stable and with_loss,
+                         self.features))
 
     def _work(self, plan: Plan, n: int) -> Work:
         cache: dict[tuple[int, int], Work] | None = getattr(self._local, "cache", None)
@@ -89,7 +95,7 @@ class FastBackend:
     def _chunks(self, theta: np.ndarray, X: np.ndarray, exact: bool) -> Iterator[tuple[slice, Plan, Work]]:
         plan = self.plan(with_loss=False)
         theta = self._theta(plan, theta)
-        X = np.asarray(X, dtype=np.float64).reshape(-1, self.model.nin)
+        X = np.asarray(X, dtype=np.float64).reshape(-1, self.width)
         n = len(X)
         size = -(-n // -(-n // MAP_CHUNK)) if n else 1  # equal chunks: at most two buffer sizes
         with np.errstate(all="ignore"):
@@ -100,7 +106,7 @@ class FastBackend:
                 yield slice(a, b), plan, w
 
     def _count(self, X: np.ndarray) -> int:
-        return int(np.size(X)) // self.model.nin
+        return int(np.size(X)) // self.width
 
     # Results are transposed views of the lane layout: shape (n, width), each neuron's column contiguous.
     # By default their weighted sums are matrix products, ~1e-16 relative off the eager engine and many

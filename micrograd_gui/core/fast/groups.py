@@ -164,9 +164,9 @@ class Mul(Group):
 
 
 class Unary(Group):
-    """tanh, ReLU, sigmoid, exp, log or **k, raising the engine's errors for inputs out of the domain.
+    """tanh, ReLU, sigmoid, exp, log, sin or **k, raising the engine's errors for inputs out of the domain.
 
-    On the training path tanh, exp, log and pow are the C library's (core.libm), as Value calls them;
+    On the training path tanh, exp, log, sin and pow are the C library's (core.libm), as Value calls them;
     decision maps use numpy's own, faster and CPU-dependent in the last digit."""
 
     def __init__(self, out: slice, op: str, a: Operand, k: float):
@@ -200,6 +200,11 @@ class Unary(Group):
             e = libm.exp(-np.abs(x)) if w.exact else np.exp(-np.abs(x))  # the engine's two branches
             d = 1.0 + e
             np.copyto(out, np.where(x >= 0, 1.0 / d, e / d))
+        elif op == "sin":  # a feature input (core.features)
+            bad = ~np.isfinite(x)
+            if bad.any():
+                raise ValueError(f"sin: the input must be a finite number, got {x[bad][0]}")
+            out[...] = self._libm(libm.sin, x) if w.exact else np.sin(x)
         elif op == "log":
             bad = x <= 0
             if bad.any():
@@ -228,6 +233,8 @@ class Unary(Group):
         x = self.a.get(w)
         if op == "log":
             return 1 / x
+        if op == "sin":
+            return self._libm(libm.cos, x)
         k = self.k
         if k >= 1:
             return k * self._libm(libm.power, x, k - 1)

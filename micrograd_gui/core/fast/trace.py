@@ -6,16 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from micrograd_gui.core.engine import Value
+from micrograd_gui.core.features import feature_values
 from micrograd_gui.core.losses import point_loss
 from micrograd_gui.core.names import input_name
 from micrograd_gui.core.nn import MLP, input_values
 from micrograd_gui.core.rng import RNG
 
-# A plan's shape: inputs, layer sizes, hidden activation, loss kind (None: forward only), stable softmax
-PlanKey = tuple[int, tuple[int, ...], str, str | None, bool]
+# A plan's shape: inputs, layer sizes, hidden activation, loss kind (None: forward only), stable softmax, and the
+# feature inputs built from a point's x0 and x1 (core.features; None: the nin inputs fed as they are)
+PlanKey = tuple[int, tuple[int, ...], str, str | None, bool, tuple[str, ...] | None]
 Ref = tuple[bool, int]  # (True, lane node id) or (False, shared index: theta first, then the constants)
 
-UNARY = ("tanh", "ReLU", "sigmoid", "exp", "log")
+UNARY = ("tanh", "ReLU", "sigmoid", "exp", "log", "sin")
 
 
 class LaneTarget:
@@ -60,12 +62,16 @@ class Traced:
     owner: list[tuple[int, int]]  # (layer, neuron) of every parameter, in theta's order
 
 
-def _model(key: PlanKey) -> tuple[MLP, list[Value]]:
-    nin, sizes, act, _, _ = key
+def _model(key: PlanKey) -> tuple[MLP, list[Value], list[Value]]:
+    """The model at a neutral point, the first layer's inputs, and the input nodes they are built from."""
+    nin, sizes, act, _, _, features = key
     model = MLP(nin, list(sizes), RNG(1), act)
     model.set_flat([0.0] * len(model.parameters()))  # a neutral point: no log(0) or overflow while tracing
+    if features is not None:  # the features are lane nodes, computed from the inputs by the same Value ops
+        raw = input_values(0.0, 0.0)
+        return model, feature_values(raw, features), raw
     xs = input_values(0.0, 0.0) if nin == 2 else [Value(0.0, label=input_name(i), role="input") for i in range(nin)]
-    return model, xs
+    return model, xs, xs
 
 
 def _owners(model: MLP) -> list[tuple[int, int]]:
@@ -75,8 +81,8 @@ def _owners(model: MLP) -> list[tuple[int, int]]:
 
 def trace(key: PlanKey) -> Traced:
     """Build one point's graph with the real MLP and loss code, and turn it into lane nodes."""
-    _, _, _, loss, stable = key
-    model, xs = _model(key)
+    loss, stable = key[3], key[4]
+    model, xs, raw = _model(key)
     params = model.parameters()
     layers, h = [], xs
     for layer in model.layers:
@@ -96,7 +102,7 @@ def trace(key: PlanKey) -> Traced:
         raise RuntimeError("fast engine: could not find the max-shift of the stable softmax")
 
     param_index = {id(p): i for i, p in enumerate(params)}
-    input_index = {id(x): i for i, x in enumerate(xs)}
+    input_index = {id(x): i for i, x in enumerate(raw)}
     nodes: list[Node] = []
     const_index: dict[str, int] = {}
     consts: list[float] = []
@@ -146,12 +152,12 @@ def consumer_orders(key: PlanKey, classes: int) -> dict[int, list[list[int]]]:
 
     With three or more terms the order changes the rounding, and for the output layer it depends on the
     target (the DFS reaches the target's logit first), so the fast engine reads it off the real graph."""
-    _, _, _, loss, stable = key
+    loss, stable = key[3], key[4]
     orders: dict[int, list[list[int]]] = {}
     if loss is None:
         return orders
     for c in range(classes):
-        model, xs = _model(key)
+        model, xs, _ = _model(key)
         owner = {id(p): k for layer in model.layers for k, n in enumerate(layer.neurons) for p in n.w}
         acts, h = [], xs
         for layer in model.layers:

@@ -12,6 +12,7 @@ import numpy as np
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
+from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
 from micrograd_gui.core.files.atomic import atomic_write, read_text
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.trainer import Trainer, TrainerState
@@ -39,6 +40,10 @@ class Session:
 def _config_dict(c: TrainConfig) -> dict[str, Any]:
     d = asdict(c)
     d["hidden"] = list(c.hidden)
+    if c.features == DEFAULT_FEATURES:  # x, y: the file stays as before feature inputs, for older versions too
+        del d["features"]
+    else:
+        d["features"] = list(c.features)
     return d
 
 
@@ -149,6 +154,10 @@ def _setting(v: Any, default: Any, where: str) -> Any:
         if not isinstance(v, str):
             raise SessionError(f"{where} should be text, not {type(v).__name__}")
         return v
+    if isinstance(default, tuple) and default and isinstance(default[0], str):  # the feature inputs
+        if not isinstance(v, list) or len(v) > 16 or not all(isinstance(x, str) for x in v):
+            raise SessionError(f"{where} should be a short list of names, like {json.dumps(list(default))}")
+        return tuple(v)
     if isinstance(default, tuple):  # the hidden layer sizes
         if not isinstance(v, list) or len(v) > 64:
             raise SessionError(f"{where} should be a short list of whole numbers")

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from micrograd_gui.core.graph.trace import Graph, Node
-from micrograd_gui.core.names import parse_neuron
+from micrograd_gui.core.names import is_feature_node, parse_neuron
 
 
 def neuron_groups(graph: Graph) -> list[str | None]:
@@ -21,7 +21,9 @@ def neuron_groups(graph: Graph) -> list[str | None]:
         while stack:
             v = stack.pop()
             for u, _ in inputs[v]:
-                if group[u] is None and u not in outputs and graph.nodes[u].role != "input":
+                # the inputs and the features built from them (x0², sin x0, ...) feed every first-layer neuron
+                if (group[u] is None and u not in outputs and graph.nodes[u].role != "input"
+                        and not is_feature_node(graph.nodes[u].label)):
                     group[u] = key
                     stack.append(u)
     return group
