@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QToolButton, QVBoxLayout, QWidget
 
-from micrograd_gui.core.features import DEFAULT, TITLES, columns
-from micrograd_gui.core.names import bias_name
+from micrograd_gui.core.features import DEFAULT, columns
+from micrograd_gui.core.names import bias_name, feature_name
 from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
 
 from .app_model import AppModel
@@ -200,7 +200,7 @@ class NetworkView(QWidget):
         if (sizes != self.canvas.sizes or snap.config.activation != self.canvas.activation
                 or features != self.features):
             self.features = features
-            self.canvas.set_structure(sizes, snap.config.activation, tuple(TITLES[f] for f in features))
+            self.canvas.set_structure(sizes, snap.config.activation, tuple(feature_name(f) for f in features))
             self.maps, self._drawn_maps = None, None
             self.close_detail()
         self.snap = snap

@@ -345,3 +345,18 @@ def test_a_big_network_draws_and_hovers_its_strongest_connections_only(qtbot):
         hit = c.hit(c.edge_point(hidden, float(t)))
         assert hit is None or hit[0] == "node" or hit[1] in c.drawn
     assert not c.grab().isNull() and c.paint_ms > 0  # paints, with the time it took for the view's throttle
+
+
+def test_feature_inputs_are_input_neurons_with_their_names_and_maps(qtbot, nwindow):
+    w = nwindow
+    run = w.controller.last.run
+    w.findChild(type(w.menus.play_action), "lesson_rings-features").trigger()
+    w.network_dock.show()
+    snap = wait_snapshot(qtbot, w, lambda s: s.run > run and s.config.features == ("x2", "y2")
+                         and s.neuron_maps is not None and not s.running)
+    c = w.network_view.canvas
+    qtbot.waitUntil(lambda: [n.name for n in c.nodes][:2] == ["x0²", "x1²"])
+    assert c.sizes == (2, snap.num_outputs) and len(c.edges) == 2 * snap.num_outputs
+    qtbot.waitUntil(lambda: len(w.network_view.rgbs) == len(c.nodes))
+    x2 = w.network_view.rgbs[0]
+    assert x2 is not None and not (x2 == x2[0, 0]).all()  # the map of x² over the plane, not a flat square
