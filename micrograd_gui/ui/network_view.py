@@ -16,7 +16,8 @@ from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
 
 from .app_model import AppModel
 from .graph_items import NEG, POS, fmt
-from .network_canvas import NetworkCanvas, NeuronNode, ParamEditor, colour_range, map_rgb, rgb_image
+from .network_canvas import NetworkCanvas, NeuronNode, ParamEditor
+from .neuron_colours import colour_range, map_rgb, rgb_image
 from .undo import StampedCommand
 
 REFRESH_MS = 100  # while training the view redraws at most ~10 times a second (the maps come at ~10 Hz)

@@ -12,7 +12,8 @@ from micrograd_gui.core.run import NEURON_MAP_EAGER, NEURON_MAP_IDLE, NEURON_MAP
 from micrograd_gui.core.snapshot import grid_points
 from micrograd_gui.core.trainer import Trainer
 from micrograd_gui.ui.graph_items import NEG, POS, fmt
-from micrograd_gui.ui.network_canvas import MAX_DRAWN_EDGES, NetworkCanvas, map_rgb
+from micrograd_gui.ui.network_canvas import MAX_DRAWN_EDGES, NetworkCanvas
+from micrograd_gui.ui.neuron_colours import map_rgb
 from micrograd_gui.ui.worker import TrainingWorker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
