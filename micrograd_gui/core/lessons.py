@@ -60,8 +60,8 @@ LESSONS: tuple[Lesson, ...] = (
         "<b>Features instead of layers.</b> This network has no hidden layer, but its inputs are x² and y² "
         "instead of x and y: its boundaries are straight lines in x² and y², which are circles and ellipses on "
         "the plane. Press <b>Space</b>: within 100 steps over 90 % of the training points are right. Click a "
-        "point: its graph starts with the nodes x0² and x1², built from x0 and x1. Given x and y instead (on the "
-        "command line: <code>--features x,y</code>), with straight lines it stalls below 70 %."),
+        "point: its graph starts with the nodes x0² and x1², built from x0 and x1. Under <b>Inputs</b>, tick x and y, "
+        "untick x² and y² and press <b>R</b>: with straight lines it stalls below 70 %."),
         TrainConfig(_RINGS, hidden=(), optimizer=_ADAMW, steps=100, features=("x2", "y2")), ("graph", "loss"),
         (0.5, 1.0, 1), pause_at=100, view=(("contour", True), ("hard", False))),
     Lesson("lr-too-high", QT_TRANSLATE_NOOP("Lessons", "A learning rate too high"), QT_TRANSLATE_NOOP(

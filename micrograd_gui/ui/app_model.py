@@ -22,7 +22,7 @@ from .teacher_mode import CONTROLS, Teacher
 from .undo import SwapCommand
 from .view_options import ViewOptions, from_ui, to_ui
 
-NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed")  # apply on Reset
+NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed", "features")  # apply on Reset
 LIVE_FIELDS = ("optimizer", "l2", "l1", "batch_size")  # apply from the next step
 Actions = tuple[tuple[str, Callable[[], object]], ...]  # a message's buttons: (label, what it does)
 DEFAULT_RATE = 30.0  # steps per second: a class sees the regions change over seconds ("As fast as possible": 0)

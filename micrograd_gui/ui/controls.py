@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from micrograd_gui.core.config import MAX_DEPTH, TrainConfig
+from micrograd_gui.core.features import FEATURES, TITLES
 from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 from micrograd_gui.core.losses import LOSS_TITLES
 from micrograd_gui.core.nn import ACTIVATIONS
@@ -28,6 +29,7 @@ from micrograd_gui.core.optim import OPTIMIZER_TITLES
 
 from .app_model import AppModel
 from .fields import LogSlider, NumberField
+from .flow_layout import FlowLayout
 from .teacher_mode import Teacher, apply_locks
 from .theme import set_text_colour
 
@@ -204,12 +206,26 @@ class ControlsPanel(QWidget):
         self.init.addItem("±1 (micrograd)", 1.0)
         self.init.setToolTip(self.tr("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's "
                                      "nn.py"))
+        # the network's inputs, as TensorFlow Playground offers them; each is built from x and y with Value ops
+        self.features_box = QWidget()
+        self.features_box.setObjectName("featureInputs")
+        feature_row = FlowLayout(self.features_box)
+        self.feature_boxes: dict[str, QCheckBox] = {}
+        for f in FEATURES:
+            box = QCheckBox(TITLES[f])
+            box.setObjectName(f"feature_{f}")
+            box.setToolTip(self.tr("Give the network {name} of each point as an input; applies on Reset")
+                           .format(name=TITLES[f]))
+            box.toggled.connect(self._on_features_edited)
+            self.feature_boxes[f] = box
+            feature_row.addWidget(box)
         self.pending = QLabel(self.tr("Network changes apply when you press Reset (R)."))
         self.pending.setObjectName("pendingNote")
         set_text_colour(self.pending, "#8a5a00", bold=True)
         self.pending.setWordWrap(True)
         self.pending.hide()
         net_form = QFormLayout()
+        net_form.addRow(self.tr("Inputs"), self.features_box)
         net_form.addRow(self.tr("Hidden layers"), self.depth_input)
         net_form.addRow(self.tr("Neurons"), self.widths_box)
         net_form.addRow(self.tr("Activation"), self.activation)
@@ -285,6 +301,20 @@ class ControlsPanel(QWidget):
                                      and self.widths[i].value() == MAX_GUI_WIDTH else self.widths[i].value()
                                      for i in range(self.depth_input.value())))
 
+    def _on_features_edited(self) -> None:
+        chosen = tuple(f for f, box in self.feature_boxes.items() if box.isChecked())
+        self._show_features(chosen)
+        self.model.edit(features=chosen)
+
+    def _show_features(self, chosen: tuple[str, ...]) -> None:
+        """The last chosen input cannot be unticked: a network needs at least one."""
+        for f, box in self.feature_boxes.items():
+            last = chosen == (f,)
+            box.setEnabled(not last)
+            box.setToolTip(self.tr("The network needs at least one input: tick another one first") if last else
+                           self.tr("Give the network {name} of each point as an input; applies on Reset")
+                           .format(name=TITLES[f]))
+
     def _on_fast_clicked(self, on: bool) -> None:
         self.model.set_rate(0.0 if on else self._slow_rate)
 
@@ -320,7 +350,7 @@ class ControlsPanel(QWidget):
     # ---- config <-> widgets -------------------------------------------------------------------
     def set_config(self, c: TrainConfig) -> None:
         widgets = (self.optimizer, self.batch, self.loss, self.stable, self.depth_input, self.activation, self.init,
-                   self.lr_decay, *self.widths)
+                   self.lr_decay, *self.widths, *self.feature_boxes.values())
         for w in widgets:
             w.blockSignals(True)
         o = c.optimizer
@@ -343,6 +373,9 @@ class ControlsPanel(QWidget):
             self.widths[i].setValue(min(h, MAX_GUI_WIDTH))
         self.activation.setCurrentIndex(self.activation.findData(c.activation))
         self.init.setCurrentIndex(0 if c.init_scale is None else 1)
+        for f, box in self.feature_boxes.items():
+            box.setChecked(f in c.features)
+        self._show_features(c.features)
         for w in widgets:
             w.blockSignals(False)
         self._show_optimizer_fields()

@@ -31,7 +31,7 @@ CONTROLS: dict[str, str] = {
     "l2": QT_TRANSLATE_NOOP("TeacherDialog", "L2 penalty"),
     "l1": QT_TRANSLATE_NOOP("TeacherDialog", "L1 penalty"),
     "batch": QT_TRANSLATE_NOOP("TeacherDialog", "Batch size"),
-    "network": QT_TRANSLATE_NOOP("TeacherDialog", "Network: loss, layers, neurons, activation, init"),
+    "network": QT_TRANSLATE_NOOP("TeacherDialog", "Network: inputs, loss, layers, neurons, activation, init"),
     "reset": QT_TRANSLATE_NOOP("TeacherDialog", "Reset button"),
     "dataset": QT_TRANSLATE_NOOP("TeacherDialog", "Dataset chooser and Regenerate"),
     "seed": QT_TRANSLATE_NOOP("TeacherDialog", "Seed"),
