@@ -82,3 +82,21 @@ def test_csv_keeps_every_points_split():
     data = custom_split_trainer().data
     back = csv_file.parse(csv_file.to_text(data))
     assert back.splits == data.splits and (back.xs, back.ys, back.labels) == (data.xs, data.ys, data.labels)
+
+
+@pytest.mark.parametrize("engine", ["eager", "fast"])
+def test_a_session_with_features_and_custom_splits_continues_exactly(tmp_path, engine):
+    """Issue 14's check: features and hand-moved splits saved together, reopened, trained on bit for bit."""
+    a = custom_split_trainer()
+    cfg = a.config.with_changes(features=("x", "y2", "xy", "sinx"), engine=engine)
+    b0 = Trainer(cfg)
+    b0.set_data(a.data)
+    for _ in range(7):
+        b0.step()
+    path = tmp_path / "features-splits.json"
+    sf.save(path, sf.Session(b0.state()))
+    s = sf.load(path)
+    assert s.state.config.features == ("x", "y2", "xy", "sinx") and s.state.data == a.data
+    b1 = Trainer.from_state(s.state)
+    assert [b0.step() for _ in range(10)] == [b1.step() for _ in range(10)]
+    assert np.array_equal(b0.theta, b1.theta)
