@@ -18,6 +18,7 @@ from micrograd_gui.core.snapshot import Snapshot
 from micrograd_gui.core.trainer import TrainerState, data_problem_parts
 
 from .controller import Controller
+from .scratch_model import ScratchModel
 from .teacher_mode import CONTROLS, Teacher
 from .undo import SwapCommand
 from .view_options import ViewOptions, from_ui, to_ui
@@ -67,6 +68,7 @@ class AppModel(QObject):
         self.rate = DEFAULT_RATE
         self.new_split = TRAIN  # the split of a point added by hand
         self.history = LossHistory()
+        self.scratch = ScratchModel(parent=self)  # the Scratchpad's text and slider values
         self.snapshots_drawn = 0
         self._drag_serial = 0
         self._drag: int | None = None
@@ -366,7 +368,8 @@ class AppModel(QObject):
         ui: dict[str, object] = {
             "active_class": self.active_class, "probe": list(self.probe),
             "lesson": self.lesson.name if self.lesson else "", **to_ui(self.view), "docks": docks,
-            "teacher": {"hidden": sorted(self.teacher.hidden), "locked": sorted(self.teacher.locked)}}
+            "teacher": {"hidden": sorted(self.teacher.hidden), "locked": sorted(self.teacher.locked)},
+            **self.scratch.to_ui()}
         return Session(state, self.history.curves(), ui)
 
     def restore(self, s: Session, with_lesson: bool = False) -> None:
@@ -384,6 +387,7 @@ class AppModel(QObject):
                 and abs(probe[0]) <= 100 and abs(probe[1]) <= 100 and 0 <= probe[2] < MAX_CLASSES):  # no inf
             self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
         self.set_view(**from_ui(ui))
+        self.scratch.restore(ui)
         teacher = ui.get("teacher")
         if isinstance(teacher, dict):
             lists = [teacher.get(k) for k in ("hidden", "locked")]

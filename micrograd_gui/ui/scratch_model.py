@@ -1,0 +1,64 @@
+"""The Scratchpad's state on the GUI thread: the text a class typed and the leaf values it dragged to."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from PySide6.QtCore import QObject, Signal
+
+MAX_TEXT = 20_000  # characters; the parser refuses more, a session keeps no more
+
+
+class ScratchModel(QObject):
+    """One owner for the Scratchpad's text and slider values; sessions save both."""
+
+    text_changed = Signal(str)
+    values_changed = Signal(object)  # dict[str, float]: leaf name -> the value a slider set
+
+    def __init__(self, text: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.text = text
+        self.values: dict[str, float] = {}
+
+    def set_text(self, text: str, values: Mapping[str, float] | None = None) -> None:
+        """New text (typed, an example, a lesson, a session); slider values start from the text's own numbers."""
+        changed = text != self.text
+        self.text = text
+        self.values = dict(values or {})
+        if changed:
+            self.text_changed.emit(text)
+        self.values_changed.emit(dict(self.values))
+
+    def set_value(self, name: str, value: float) -> None:
+        """A leaf dragged to a value."""
+        if self.values.get(name) != value:
+            self.values[name] = value
+            self.values_changed.emit(dict(self.values))
+
+    def forget(self, names: set[str]) -> None:
+        """Leaves whose number was retyped (or removed) go back to the text's value."""
+        if names & self.values.keys():
+            self.values = {k: v for k, v in self.values.items() if k not in names}
+            self.values_changed.emit(dict(self.values))
+
+    def to_ui(self) -> dict[str, object]:
+        return {"scratch": {"text": self.text, "values": dict(self.values)}} if self.text else {}
+
+    def restore(self, ui: Mapping[str, object]) -> None:
+        """A session's Scratchpad, where it is well formed (else it is left as it is)."""
+        s = ui.get("scratch")
+        if not isinstance(s, dict) or not isinstance(s.get("text"), str) or len(s["text"]) > MAX_TEXT:
+            return
+        raw = s.get("values")
+        values = {k: float(v) for k, v in raw.items()
+                  if isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
+                  and _finite(v)} if isinstance(raw, dict) else {}
+        self.set_text(s["text"], values)
+
+
+def _finite(v: float) -> bool:
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:  # an integer beyond float range
+        return False
