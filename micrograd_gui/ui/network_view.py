@@ -283,8 +283,8 @@ class NetworkView(QWidget):
         if len(c.drawn) < len(c.edges):
             mode = resolved(c.edge_mode, c.sizes)
             shown = (self.tr("each neuron's {n} strongest").format(n=PER_NEURON) if mode == "strongest"
-                     else self.tr("the strongest"))
-            size += self.tr(" · {drawn} of {total} lines ({shown}); hover a neuron for all of its").format(
+                     else self.tr("above ¼ of the strongest") if mode == "above" else self.tr("the strongest"))
+            size += self.tr(" · {drawn} of {total} lines ({shown}): hover a neuron for all its lines").format(
                 drawn=len(c.drawn), total=len(c.edges), shown=shown)
         self.legend.setText((self.tr("Gradients") if grads else self.tr("Weights")) + ": "
                             f"<span style='color:{NEG.name()}'><b>■ −</b></span> "
