@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
@@ -30,6 +30,15 @@ DEFAULT_RATE = 30.0  # steps per second: a class sees the regions change over se
 LESSON_LOCKS = ("points", "dataset", "network", "learning_rate", "optimizer")  # what starting a lesson changes
 
 
+@dataclass(frozen=True)
+class NeuronRef:
+    """A node of the network view: its index (inputs first, theta's order), name, and the layer sizes it is of."""
+
+    node: int
+    name: str
+    sizes: tuple[int, ...]
+
+
 class AppModel(QObject):
     """Panels call the intents and subscribe to the signals; the model tells the controller what the worker needs."""
 
@@ -51,6 +60,7 @@ class AppModel(QObject):
     message = Signal(str, str, object)  # text, kind (info / warning / error), Actions
     dismissed = Signal(str)  # hide the message if it is of this kind ("" any)
     snapshot = Signal(object)  # the worker's Snapshot, after the model took what it keeps from it
+    neuron_previewed = Signal(object)  # NeuronRef | None: the neuron under the pointer in the network view
 
     def __init__(self, config: TrainConfig, controller: Controller, parent: QObject | None = None):
         super().__init__(parent)
@@ -70,6 +80,7 @@ class AppModel(QObject):
         self.history = LossHistory()
         self.scratch = ScratchModel(parent=self)  # the Scratchpad's text and slider values
         self.snapshots_drawn = 0
+        self.previewed: NeuronRef | None = None
         self._drag_serial = 0
         self._drag: int | None = None
         controller.snapshot.connect(self._on_snapshot)
@@ -252,6 +263,12 @@ class AppModel(QObject):
     def set_param(self, index: int, value: float, run: int) -> None:
         """A weight typed in the network view, for the run it was typed in."""
         self.controller.set_param(index, value, run)
+
+    def preview_neuron(self, neuron: NeuronRef | None) -> None:
+        """The pointer is on this neuron of the network view (None: on none): the plane shows its map meanwhile."""
+        if neuron != self.previewed:
+            self.previewed = neuron
+            self.neuron_previewed.emit(neuron)
 
     # ---- the probe ----------------------------------------------------------------------------
     def set_probe(self, x: float, y: float, label: int | None = None) -> None:

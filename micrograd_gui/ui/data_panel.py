@@ -1,4 +1,5 @@
-"""The plane: points coloured by class and split, decision regions underneath, click / drag / remove."""
+"""The plane: points coloured by class and split, decision regions underneath (or the map of the neuron hovered in
+the network view), click / drag / remove."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from micrograd_gui.core.datasets import TEST, VAL, Dataset
 from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
-from .app_model import AppModel, ViewOptions
+from .app_model import AppModel, NeuronRef, ViewOptions
 from .flow_layout import FlowLayout
+from .neuron_colours import node_rgb
 from .presentation import style_axes
 from .teacher_mode import Teacher
 from .theme import PALETTES, SPLIT_SYMBOLS, point_style, region_image, set_text_colour
@@ -19,6 +21,7 @@ from .theme import PALETTES, SPLIT_SYMBOLS, point_style, region_image, set_text_
 PICK_RADIUS_PX = 12  # how close to a point a drag must start
 SELECT_RADIUS_PX = 7  # a click this close to a point selects it (for the graph) instead of adding one
 PRESENTATION_MARKER = 17  # marker size in presentation mode (11 otherwise)
+NEURON_WASH = 0.25  # a neuron's map is mixed this far toward white: the points on it stay readable
 
 
 class DataViewBox(pg.ViewBox):
@@ -139,6 +142,18 @@ class DataPanel(QWidget):
         self.regions.setZValue(-10)
         self.view.addItem(self.regions)
         self.contours: list[pg.IsocurveItem] = []
+        # the neuron hovered in the network view, over the regions and their contours while the pointer is on it
+        self.neuron_map = pg.ImageItem(axisOrder="row-major")
+        self.neuron_map.setZValue(-9)
+        self.neuron_map.hide()
+        self.view.addItem(self.neuron_map)
+        self.preview_caption = QLabel(self.plot)
+        self.preview_caption.setObjectName("neuronPreviewCaption")
+        self.preview_caption.setStyleSheet("QLabel { background: rgba(255, 255, 255, 225); color: #111; "
+                                           "border: 1px solid #888; padding: 2px 6px; }")
+        self.preview_caption.hide()
+        self._preview: NeuronRef | None = None
+        self._maps_snap: Snapshot | None = None  # the latest snapshot that carried the neuron maps
         self.rims = _PassiveScatter(pxMode=True, antialias=True)
         self.view.addItem(self.rims)
         self.scatter = _PassiveScatter(pxMode=True, antialias=True)
@@ -182,6 +197,7 @@ class DataPanel(QWidget):
         model.teacher_changed.connect(self._on_teacher_changed)
         model.panel_shown.connect(self._on_panel_shown)
         model.snapshot.connect(self.set_snapshot)
+        model.neuron_previewed.connect(self._on_neuron_previewed)
 
     # ---- showing ------------------------------------------------------------------------------
     def set_data(self, data: Dataset) -> None:
@@ -231,10 +247,48 @@ class DataPanel(QWidget):
 
     @Slot(object)
     def set_snapshot(self, snap: Snapshot) -> None:
+        if snap.neuron_maps is not None:
+            self._maps_snap = snap
+            if self._preview is not None:
+                self._draw_preview()
         if snap.grid is None:
             return
         self._probs = snap.grid
         self._draw_regions()
+
+    @Slot(object)
+    def _on_neuron_previewed(self, neuron: NeuronRef | None) -> None:
+        self._preview = neuron
+        self._draw_preview()
+
+    def previewing(self) -> bool:
+        """True while the plane shows a neuron's map instead of the regions."""
+        return self.neuron_map.isVisible()
+
+    def _draw_preview(self) -> None:
+        """The hovered neuron's map over the whole plane with a caption naming it; the regions again without one."""
+        ref, snap = self._preview, self._maps_snap
+        rgb = None
+        if ref is not None and snap is not None and snap.neuron_maps is not None:
+            sizes = (len(snap.config.features), *snap.config.hidden, snap.num_outputs)
+            if sizes == ref.sizes:  # maps of the network the pointer is on, not of the one before a reset
+                rgb = node_rgb(snap.neuron_maps, snap.config.features, snap.config.activation, ref.node)
+        if ref is None or rgb is None:
+            self.neuron_map.hide()
+            self.preview_caption.hide()
+            return
+        washed = (rgb * (1 - NEURON_WASH) + 255 * NEURON_WASH).astype(np.uint8)
+        x0, x1, y0, y1 = EXTENT
+        self.neuron_map.setImage(washed, autoLevels=False, levels=(0, 255), rect=QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.neuron_map.show()
+        self.preview_caption.setText(self.tr("Showing neuron {name} — move away to see the regions").format(
+            name=ref.name))
+        self.preview_caption.adjustSize()
+        # at the plane's bottom left: messages come at the top
+        corner = self.plot.mapFromScene(self.view.sceneBoundingRect().bottomLeft())
+        self.preview_caption.move(corner.x() + 6, corner.y() - self.preview_caption.height() - 6)
+        self.preview_caption.show()
+        self.preview_caption.raise_()
 
     def set_regions_visible(self, visible: bool) -> None:
         self.regions.setVisible(visible)

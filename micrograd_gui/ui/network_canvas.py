@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
     QFontMetrics,
     QImage,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -22,81 +19,17 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QLineEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QStyle, QToolTip, QWidget
 
-from micrograd_gui.core.names import bias_name, input_name, neuron_name, weight_name
+from micrograd_gui.core.names import bias_name
 
-from .graph_items import NEG, POS, fmt
+from .graph_items import fmt
+from .network_edges import EDGE_LEVELS, edge_style, level_pen, select_edges
+from .network_geometry import Connection, NeuronNode, fit, network_layout, place
 
-MAX_NODE_PX = 110
 LABEL_SCALE = 1.2  # neuron names and column titles, a little bigger than the window's text (min 11 pt)
-EDGE_LEVELS = 12  # edges are drawn in this many width / opacity steps
-MAX_DRAWN_EDGES = 300  # a bigger network shows its strongest connections only: more is noise, and slow to paint
 SMOOTH_EDGES = 150  # antialiased up to this many connections (wide antialiased lines with alpha are slow)
-
-
-def edge_style(values: np.ndarray) -> tuple[np.ndarray, float]:
-    """Width / opacity level (0..EDGE_LEVELS-1) of every edge, and the |value| the widest one stands for."""
-    a = np.abs(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0))
-    scale = float(a.max()) if a.size else 0.0
-    if scale <= 0:
-        return np.zeros(len(a), dtype=np.intp), 0.0
-    t = np.sqrt(a / scale)  # the square root keeps small weights visible next to big ones
-    return np.minimum((t * EDGE_LEVELS).astype(np.intp), EDGE_LEVELS - 1), scale
-
-
-def level_pen(level: int, positive: bool) -> QPen:
-    t = (level + 0.5) / EDGE_LEVELS
-    c = QColor(POS if positive else NEG)
-    c.setAlphaF(0.25 + 0.75 * t)
-    pen = QPen(c, 0.8 + 7.0 * t)
-    pen.setCapStyle(Qt.PenCapStyle.FlatCap)  # round caps on wide antialiased lines cost 5x the time
-    return pen
-
-
-@dataclass
-class NeuronNode:
-    """One circle of the picture: an input (layer -1) or a neuron of layer `layer`."""
-
-    layer: int
-    index: int
-    name: str
-    bias: int | None  # index of its bias in theta; None for an input
-    kind: str  # "input", the hidden activation, or "linear" for the output layer
-    rect: QRectF = field(default_factory=QRectF)
-
-
-@dataclass
-class Connection:
-    """One weight: from node `src` to node `dst`, theta[param] = w[layer][j][i]."""
-
-    param: int
-    src: int
-    dst: int
-    name: str
-    line: QLineF = field(default_factory=QLineF)
-
-
-def network_layout(sizes: tuple[int, ...], activation: str, inputs: tuple[str, ...] = ()
-                   ) -> tuple[list[NeuronNode], list[Connection]]:
-    """Nodes and connections of an MLP with these layer sizes (inputs first, named by `inputs` when given: the
-    feature inputs x², x·y, ...), in theta's order."""
-    nodes = [NeuronNode(-1, i, inputs[i] if i < len(inputs) else input_name(i), None, "input")
-             for i in range(sizes[0])]
-    edges: list[Connection] = []
-    first = [0]  # node index of each column's first node
-    p = 0
-    last = len(sizes) - 2
-    for l, (nin, nout) in enumerate(zip(sizes, sizes[1:])):
-        first.append(len(nodes))
-        for j in range(nout):
-            dst = len(nodes)
-            for i in range(nin):
-                edges.append(Connection(p + i, first[l] + i, dst, weight_name(l, j, i)))
-            kind = "linear" if l == last else activation
-            nodes.append(NeuronNode(l, j, neuron_name(l, j, output=l == last), p + nin, kind))
-            p += nin + 1
-    return nodes, edges
+VEIL = QColor(255, 255, 255, 190)  # over the other connections while a neuron is hovered: its own stand out
 
 
 class NetworkCanvas(QWidget):
@@ -105,13 +38,14 @@ class NetworkCanvas(QWidget):
     edge_clicked = Signal(int, QPoint)  # connection index, where
     node_clicked = Signal(int)
     node_double_clicked = Signal(int, QPoint)
+    node_hovered = Signal(int)  # the node under the pointer, -1 when none
+    relayout = Signal()  # the room the maps need changed (new structure or font): the scroll area fits again
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("networkCanvas")
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setMinimumSize(QSize(260, 220))
         self.sizes: tuple[int, ...] = ()
         self.activation = "tanh"
         self.nodes: list[NeuronNode] = []
@@ -123,7 +57,9 @@ class NetworkCanvas(QWidget):
         self.values = np.zeros(0)  # what the edges are drawn from: weights, or their gradients
         self.levels = np.zeros(0, dtype=np.intp)
         self.scale = 0.0
+        self.edge_mode = "auto"  # which connections are drawn: see network_edges.EDGE_MODES
         self.drawn = np.zeros(0, dtype=np.intp)  # the connections painted
+        self._src = self._dst = np.zeros(0, dtype=np.intp)  # each connection's nodes
         self._edge_cache: QPixmap | None = None  # the painted connections, until values or sizes change
         self.paint_ms = 0.0
         self.hover: tuple[str, int] | None = None
@@ -132,6 +68,7 @@ class NetworkCanvas(QWidget):
         self._ends = np.zeros((0, 4))  # x1, y1, x2, y2 of every edge, for hit-testing
         self._titles: list[tuple[QRectF, str]] = []
         self._show_labels = True
+        self.subcols: tuple[int, ...] = ()  # each layer's staggered sub-columns
         self.font_label, self.font_title = self._fonts()
 
     def _fonts(self) -> tuple[QFont, QFont]:
@@ -147,15 +84,22 @@ class NetworkCanvas(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self.font_label, self.font_title = self._fonts()
             self._layout()
+            self.relayout.emit()
 
     # ---- state in -----------------------------------------------------------------------------
     def set_structure(self, sizes: tuple[int, ...], activation: str, inputs: tuple[str, ...] = ()) -> None:
         self.sizes, self.activation = sizes, activation
         self.nodes, self.edges = network_layout(sizes, activation, inputs)
-        self.drawn = np.arange(len(self.edges))
+        self._src = np.array([e.src for e in self.edges], dtype=np.intp)
+        self._dst = np.array([e.dst for e in self.edges], dtype=np.intp)
+        self.values = np.zeros(len(self.edges))
+        self.levels, self.scale = edge_style(self.values)
+        self.drawn = select_edges(self.edge_mode, self.values, self._src, self._dst, sizes)
         self.images = [None] * len(self.nodes)
-        self.hover, self.selected = None, -1
+        self.selected = -1
+        self._set_hover(None)
         self._layout()
+        self.relayout.emit()
 
     def set_values(self, theta: np.ndarray, grads: np.ndarray | None, show_grads: bool) -> None:
         self.theta, self.grads, self.show_grads = theta, grads, show_grads
@@ -163,17 +107,22 @@ class NetworkCanvas(QWidget):
         source = grads if show_grads else theta
         self.values = source[params] if source is not None and len(source) == len(theta) else np.zeros(len(params))
         self.levels, self.scale = edge_style(self.values)
-        self.drawn = self._strongest()
+        self._select()
+
+    def set_edge_mode(self, mode: str) -> None:
+        """Which connections are drawn: "auto", "all", "strongest" (each neuron's) or "above" (a share of the
+        biggest)."""
+        self.edge_mode = mode
+        self._select()
+
+    def _select(self) -> None:
+        self.drawn = select_edges(self.edge_mode, self.values, self._src, self._dst, self.sizes)
         self._edge_cache = None
         self.update()
 
-    def _strongest(self) -> np.ndarray:
-        """Indices of the connections drawn (and hoverable): all, or the MAX_DRAWN_EDGES biggest."""
-        n = len(self.edges)
-        if n <= MAX_DRAWN_EDGES:
-            return np.arange(n)
-        size = np.abs(np.nan_to_num(self.values, nan=0.0, posinf=0.0, neginf=0.0))
-        return np.sort(np.argpartition(-size, MAX_DRAWN_EDGES - 1)[:MAX_DRAWN_EDGES])
+    def edges_of(self, i: int) -> np.ndarray:
+        """Every connection into or out of node i, drawn or not."""
+        return np.flatnonzero((self._src == i) | (self._dst == i)) if 0 <= i < len(self.nodes) else self._src[:0]
 
     def set_images(self, images: list[QImage | None]) -> None:
         self.images = images
@@ -185,34 +134,31 @@ class NetworkCanvas(QWidget):
             self.update()
 
     # ---- geometry -----------------------------------------------------------------------------
+    def _metrics(self) -> tuple[int, int]:
+        label_h = QFontMetrics(self.font_label).height()
+        return label_h, label_h + 14  # a name's height, the room above the maps (the column titles)
+
+    def needed(self, width: int, height: int) -> QSize:
+        """The size the canvas must have in a room of width x height: 0 where the room is enough."""
+        if not self.nodes:
+            return QSize(0, 0)
+        f = fit(width, height, self.sizes, *self._metrics())
+        return QSize(f.width if f.width > width else 0, f.height if f.height > height else 0)
+
     def _layout(self) -> None:
         self._titles = []
         if not self.nodes:
             return
-        fm = QFontMetrics(self.font_label)
-        label_h = fm.height()
+        label_h, top = self._metrics()
+        f = fit(self.width(), self.height(), self.sizes, label_h, top)
+        self._show_labels, self.subcols = f.labels, f.subcols
+        spans = place(self.nodes, self.sizes, f, label_h, top)
         cols = len(self.sizes)
-        rows = max(self.sizes)
-        top, bottom, side = label_h + 14, 8, 10
-        col_w = max(1.0, (self.width() - 2 * side) / cols)
-        pitch = max(1.0, (self.height() - top - bottom) / rows)
-        s = min(MAX_NODE_PX, col_w * 0.5, pitch - label_h - 4)
-        self._show_labels = s >= 0.45 * pitch and s >= 16
-        if not self._show_labels:  # too crowded for names: bigger maps, names in the tooltips
-            s = min(MAX_NODE_PX, col_w * 0.5, pitch * 0.85)
-        s = max(4.0, s)
-        first = 0
-        for c, n in enumerate(self.sizes):
-            cx = side + col_w * (c + 0.5)
-            height = n * pitch
-            y0 = top + (self.height() - top - bottom - height) / 2
-            for k in range(n):
-                cy = y0 + pitch * (k + 0.5) + (label_h / 2 if self._show_labels else 0)
-                self.nodes[first + k].rect = QRectF(cx - s / 2, cy - s / 2, s, s)
-            first += n
+        for c, (left, right) in enumerate(spans):
             title = (self.tr("input") if c == 0 else self.tr("output") if c == cols - 1
                      else self.tr("hidden {n}").format(n=c))
-            self._titles.append((QRectF(cx - col_w / 2, 4, col_w, label_h + 4), title))
+            mid, half = (left + right) / 2, max(right - left, 2 * f.side) / 2 + 4  # room for "output" over one map
+            self._titles.append((QRectF(mid - half, 4, 2 * half, label_h + 4), title))
         for e in self.edges:
             a, b = self.nodes[e.src].rect, self.nodes[e.dst].rect
             e.line = QLineF(QPointF(a.right(), a.center().y()), QPointF(b.left(), b.center().y()))
@@ -226,8 +172,17 @@ class NetworkCanvas(QWidget):
         self._layout()
 
     def edge_pen(self, k: int) -> QPen:
-        """The pen connection k is drawn with: colour by sign, width and opacity by size."""
+        """The pen connection k is drawn with: colour by sign, width and opacity by size (thin grey with nothing
+        to scale by, as before the first gradient)."""
+        if self.scale <= 0 or len(self.levels) != len(self.edges):
+            return QPen(QColor("#c8c8c8"), 1.0)
         return level_pen(int(self.levels[k]), bool(self.values[k] > 0))
+
+    def hittable(self) -> np.ndarray:
+        """The connections a pointer can hover or click: those drawn, and all of the selected neuron's."""
+        if self.selected < 0:
+            return self.drawn
+        return np.union1d(self.drawn, self.edges_of(self.selected))
 
     def edge_point(self, k: int, t: float = 0.5) -> QPointF:
         """A point a fraction t along connection k."""
@@ -238,16 +193,17 @@ class NetworkCanvas(QWidget):
         for i, n in enumerate(self.nodes):
             if n.rect.adjusted(-3, -3, 3, 3).contains(p):
                 return "node", i
-        if not len(self._ends) or not len(self.drawn):
+        ks = self.hittable()
+        if not len(self._ends) or not len(ks):
             return None
         x, y = p.x(), p.y()
-        ends = self._ends[self.drawn]
+        ends = self._ends[ks]
         a, b = ends[:, :2], ends[:, 2:]
         d = b - a
         t = np.clip(((x - a[:, 0]) * d[:, 0] + (y - a[:, 1]) * d[:, 1]) / np.maximum((d * d).sum(1), 1e-9), 0, 1)
         dist = np.hypot(a[:, 0] + t * d[:, 0] - x, a[:, 1] + t * d[:, 1] - y)
         k = int(np.argmin(dist))
-        return ("edge", int(self.drawn[k])) if dist[k] <= 6.0 else None
+        return ("edge", int(ks[k])) if dist[k] <= 6.0 else None
 
     # ---- painting -----------------------------------------------------------------------------
     def _edge_layer(self) -> QPixmap:
@@ -281,6 +237,7 @@ class NetworkCanvas(QWidget):
         p.drawPixmap(0, 0, self._edge_layer())
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self._paint_focus(p)
         if self.hover and self.hover[0] == "edge":
             k = self.hover[1]
             p.setPen(QPen(QColor("#111111"), 3.0 + 7.0 * math.sqrt(abs(self.values[k]) / self.scale)
@@ -312,19 +269,37 @@ class NetworkCanvas(QWidget):
         p.end()
         self.paint_ms = (time.perf_counter() - t0) * 1e3
 
+    def _paint_focus(self, p: QPainter) -> None:
+        """All the connections of the hovered neuron (the others veiled), else of the selected one: also those
+        the edge mode leaves out."""
+        hovered = self.hover[1] if self.hover and self.hover[0] == "node" else -1
+        i = hovered if hovered >= 0 else self.selected
+        if i < 0:
+            return
+        if hovered >= 0:
+            p.fillRect(self.rect(), VEIL)
+        for k in self.edges_of(i):
+            p.setPen(self.edge_pen(int(k)))
+            p.drawLine(self.edges[k].line)
+
     # ---- mouse and tooltips -------------------------------------------------------------------
+    def _set_hover(self, hit: tuple[str, int] | None) -> None:
+        if hit == self.hover:
+            return
+        was = self.hover[1] if self.hover and self.hover[0] == "node" else -1
+        self.hover = hit
+        self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
+        self.update()
+        now = hit[1] if hit and hit[0] == "node" else -1
+        if now != was:
+            self.node_hovered.emit(now)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        hit = self.hit(event.position())
-        if hit != self.hover:
-            self.hover = hit
-            self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
-            self.update()
+        self._set_hover(self.hit(event.position()))
         super().mouseMoveEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
-        if self.hover is not None:
-            self.hover = None
-            self.update()
+        self._set_hover(None)
         super().leaveEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -381,62 +356,34 @@ class NetworkCanvas(QWidget):
                 + self.tr("bias {name} = {value} · gradient {grad}").format(
                     name=bias_name(n.layer, n.index), value=self._number(self.theta, n.bias),
                     grad=self._number(self.grads, n.bias)) + "\n"
-                + self.tr("Click: show its map large · double-click: type a new bias"))
+                + self.tr("Click: show its map large and all its lines · double-click: type a new bias"))
 
 
-class ParamEditor(QLineEdit):
-    """A small field over the canvas to type a weight or bias: Enter applies, Esc or clicking away cancels."""
+class NetworkScroll(QScrollArea):
+    """Holds the canvas: it fills the room, and scrolls only where the maps would be smaller than MIN_NODE_PX."""
 
-    committed = Signal(int, str)  # theta index, text
-    cancelled = Signal()
-
-    def __init__(self, parent: QWidget):
+    def __init__(self, canvas: NetworkCanvas, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setObjectName("paramEditor")
-        self.param = -1
-        self.initial = ""
-        self.hide()
+        self.setObjectName("networkScroll")
+        self.canvas = canvas
+        self.setWidget(canvas)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setMinimumSize(QSize(260, 220))
+        canvas.relayout.connect(self.refit)
 
-    def open(self, param: int, name: str, value: float, at: QPoint) -> None:
-        self.param = param
-        self.initial = f"{value:.6g}"
-        self.setText(self.initial)
-        self.setToolTip(self.tr("New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels").format(
-            name=name))
-        self.setPlaceholderText(name)
-        self.setStyleSheet("")
-        host = self.parentWidget()
-        assert host is not None
-        self.resize(max(130, self.fontMetrics().horizontalAdvance("−0.000000000")), self.sizeHint().height())
-        x = min(max(0, at.x() - self.width() // 2), max(0, host.width() - self.width()))
-        y = min(max(0, at.y() - self.sizeHint().height() // 2), max(0, host.height() - self.sizeHint().height()))
-        self.move(x, y)
-        self.show()
-        self.raise_()
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        self.selectAll()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.refit()
 
-    def refuse(self) -> None:
-        self.setStyleSheet("QLineEdit { border: 2px solid #c0392b; }")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.text().strip() == self.initial:
-                self.close_editor()
-            else:
-                self.committed.emit(self.param, self.text())
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.close_editor()
-            return
-        super().keyPressEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        if self.isVisible():
-            self.close_editor()
-
-    def close_editor(self) -> None:
-        if self.isVisible():
-            self.hide()
-            self.cancelled.emit()
+    def refit(self) -> None:
+        """The canvas's minimum size for this room, with the room a scroll bar takes when one is needed."""
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        w, h = self.width(), self.height()
+        need = self.canvas.needed(w, h)
+        if need.height():
+            need = self.canvas.needed(w - bar, h)
+        if need.width():
+            need = self.canvas.needed(w - (bar if need.height() else 0), h - bar)
+        if need != self.canvas.minimumSize():
+            self.canvas.setMinimumSize(need)

@@ -7,17 +7,30 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QKeySequence, QResizeEvent, QShortcut, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from micrograd_gui.core.features import DEFAULT, columns
+from micrograd_gui.core.features import DEFAULT
 from micrograd_gui.core.names import bias_name, feature_name
-from micrograd_gui.core.snapshot import EXTENT, Snapshot, grid_points
+from micrograd_gui.core.snapshot import EXTENT, Snapshot
 
-from .app_model import AppModel
+from .app_model import AppModel, NeuronRef
 from .graph_items import NEG, POS, fmt
-from .network_canvas import NetworkCanvas, NeuronNode, ParamEditor
-from .neuron_colours import colour_range, map_rgb, rgb_image
+from .network_canvas import NetworkCanvas, NetworkScroll
+from .network_edges import AUTO_WIDTH, PER_NEURON, resolved
+from .network_geometry import NeuronNode
+from .neuron_colours import map_rgb, node_colours, rgb_image
+from .param_editor import ParamEditor
 from .undo import StampedCommand
 
 REFRESH_MS = 100  # while training the view redraws at most ~10 times a second (the maps come at ~10 Hz)
@@ -122,6 +135,7 @@ class NetworkView(QWidget):
         self.model = model
         self.undo_stack = QUndoStack(self)
         self.canvas = NetworkCanvas()
+        self.scroller = NetworkScroll(self.canvas)
         self.detail = NeuronDetail()
         self.editor = ParamEditor(self.canvas)
         self.grad_toggle = QCheckBox(self.tr("Show gradients"))
@@ -129,6 +143,17 @@ class NetworkView(QWidget):
         self.grad_toggle.setToolTip(self.tr("Colour and thicken the connections by dLoss/dw of the last step "
                                             "instead of by the weights"))
         self.grad_toggle.toggled.connect(self._on_grad_toggled)
+        self.edge_mode = QComboBox()
+        self.edge_mode.setObjectName("networkEdges")
+        for text, mode in ((self.tr("Lines: automatic"), "auto"), (self.tr("Lines: all"), "all"),
+                           (self.tr("Lines: each neuron's {n} strongest").format(n=PER_NEURON), "strongest"),
+                           (self.tr("Lines: above ¼ of the strongest"), "above")):
+            self.edge_mode.addItem(text, mode)
+        self.edge_mode.setToolTip(self.tr("Which connections are drawn. Automatic: all of them in a small network; "
+                                          "from {width} neurons a layer, each neuron's {n} strongest in and out. "
+                                          "Hover a neuron to see all of its lines; click it to keep them shown."
+                                          ).format(width=AUTO_WIDTH, n=PER_NEURON))
+        self.edge_mode.currentIndexChanged.connect(self._on_edge_mode)
         self.legend = QLabel()
         self.legend.setObjectName("networkLegend")
         self.legend.setWordWrap(True)
@@ -142,10 +167,11 @@ class NetworkView(QWidget):
         self.status.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.grad_toggle)
-        top.addWidget(self.legend, 1)
+        top.addWidget(self.edge_mode)
+        top.addStretch(1)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
-        self.split.addWidget(self.canvas)
+        self.split.addWidget(self.scroller)
         self.split.addWidget(self.detail)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
@@ -156,6 +182,7 @@ class NetworkView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addLayout(top)
+        lay.addWidget(self.legend)
         lay.addWidget(self.status)
         lay.addWidget(self.split, 1)
         self.status.hide()
@@ -175,6 +202,7 @@ class NetworkView(QWidget):
         self.canvas.edge_clicked.connect(self._on_edge_clicked)
         self.canvas.node_clicked.connect(self._on_node_clicked)
         self.canvas.node_double_clicked.connect(self._on_node_double_clicked)
+        self.canvas.node_hovered.connect(self._on_node_hovered)
         self.editor.committed.connect(self._on_committed)
         self.editor.cancelled.connect(self._on_cancelled)
         self.detail.bias_entered.connect(self._on_bias_entered)
@@ -237,24 +265,12 @@ class NetworkView(QWidget):
     def _colour_maps(self, maps: tuple[np.ndarray, ...]) -> None:
         """Every node's map in colours: inputs are the features of the plane's coordinates (x, y, x², ...),
         neurons the worker's maps."""
-        g = maps[0].shape[0]
-        cols = columns(grid_points(g), self.features).reshape(g, g, -1)
-        rgbs: list[np.ndarray | None] = []
-        ranges: list[tuple[float, float]] = []
-        for i in range(self.canvas.sizes[0]):
-            half = float(np.abs(cols[..., i]).max()) or 1.0
-            ranges.append((0.0, half))
-            rgbs.append(map_rgb(cols[..., i], 0.0, half))
-        for m in maps:
-            kind = self.canvas.nodes[len(rgbs)].kind if len(rgbs) < len(self.canvas.nodes) else "linear"
-            mid, h = colour_range(m, kind)
-            for j in range(m.shape[-1]):
-                ranges.append((mid, h))
-                rgbs.append(map_rgb(m[..., j], mid, h))
-        if len(rgbs) != len(self.canvas.nodes):
+        colours = node_colours(maps, self.features, self.canvas.activation)
+        if len(colours) != len(self.canvas.nodes):
             return
-        self.rgbs, self.ranges = rgbs, ranges
-        self.canvas.set_images([None if c is None else rgb_image(c) for c in rgbs])
+        rgbs = [map_rgb(values, mid, half) for values, mid, half in colours]
+        self.rgbs, self.ranges = list(rgbs), [(mid, half) for _, mid, half in colours]
+        self.canvas.set_images([rgb_image(c) for c in rgbs])
 
     def _update_legend(self) -> None:
         grads = self.grad_toggle.isChecked()
@@ -265,7 +281,11 @@ class NetworkView(QWidget):
                                                                          widest=fmt(self.canvas.scale))
         c = self.canvas
         if len(c.drawn) < len(c.edges):
-            size += self.tr(" · the {drawn} strongest of {total} lines").format(drawn=len(c.drawn), total=len(c.edges))
+            mode = resolved(c.edge_mode, c.sizes)
+            shown = (self.tr("each neuron's {n} strongest").format(n=PER_NEURON) if mode == "strongest"
+                     else self.tr("above ¼ of the strongest") if mode == "above" else self.tr("the strongest"))
+            size += self.tr(" · {drawn} of {total} lines ({shown}): hover a neuron for all its lines").format(
+                drawn=len(c.drawn), total=len(c.edges), shown=shown)
         self.legend.setText((self.tr("Gradients") if grads else self.tr("Weights")) + ": "
                             f"<span style='color:{NEG.name()}'><b>■ −</b></span> "
                             f"<span style='color:{POS.name()}'><b>■ +</b></span> · {size}")
@@ -318,6 +338,19 @@ class NetworkView(QWidget):
     # ---- editing ------------------------------------------------------------------------------
     def _on_grad_toggled(self, on: bool) -> None:
         self._refresh()
+
+    def _on_edge_mode(self, _index: int) -> None:
+        self.canvas.set_edge_mode(str(self.edge_mode.currentData()))
+        self._update_legend()
+
+    def _on_node_hovered(self, i: int) -> None:
+        """The plane shows the hovered neuron's map, as TensorFlow Playground does."""
+        c = self.canvas
+        self.model.preview_neuron(NeuronRef(i, c.nodes[i].name, c.sizes) if 0 <= i < len(c.nodes) else None)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.model.preview_neuron(None)  # the pointer can no longer be on a neuron
 
     def _on_node_clicked(self, i: int) -> None:
         self.editor.close_editor()

@@ -12,7 +12,8 @@ from micrograd_gui.core.run import NEURON_MAP_EAGER, NEURON_MAP_IDLE, NEURON_MAP
 from micrograd_gui.core.snapshot import grid_points
 from micrograd_gui.core.trainer import Trainer
 from micrograd_gui.ui.graph_items import NEG, POS, fmt
-from micrograd_gui.ui.network_canvas import MAX_DRAWN_EDGES, NetworkCanvas
+from micrograd_gui.ui.network_canvas import NetworkCanvas
+from micrograd_gui.ui.network_edges import MAX_DRAWN_EDGES
 from micrograd_gui.ui.neuron_colours import map_rgb
 from micrograd_gui.ui.worker import TrainingWorker
 
@@ -339,8 +340,7 @@ def test_a_big_network_draws_and_hovers_its_strongest_connections_only(qtbot):
     assert len(c.edges) == 2 * 32 + 32 * 32 + 32 * 3
     theta = np.random.default_rng(1).normal(size=3 * 32 + 33 * 32 + 33 * 3)
     c.set_values(theta, None, False)
-    sizes = np.abs(c.values)
-    assert len(c.drawn) == MAX_DRAWN_EDGES and sizes[c.drawn].min() >= np.delete(sizes, c.drawn).max()
+    assert len(c.edges) // 5 < len(c.drawn) < len(c.edges) // 2 < MAX_DRAWN_EDGES  # each neuron's strongest
     hidden = next(k for k in range(len(c.edges)) if k not in set(c.drawn.tolist()))
     for t in np.linspace(0.2, 0.8, 13):
         hit = c.hit(c.edge_point(hidden, float(t)))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QTableView,
@@ -59,7 +60,7 @@ NAMES: dict[str, type[QWidget]] = {
     "classHint": QLabel, "newSplitTrain": QPushButton, "newSplitVal": QPushButton, "newSplitTest": QPushButton,
     # the plane
     "dataPlot": pg.PlotWidget, "regionsToggle": QCheckBox, "hardToggle": QCheckBox, "contourToggle": QCheckBox,
-    "showValToggle": QCheckBox, "showTestToggle": QCheckBox, "splitLegend": QLabel,
+    "showValToggle": QCheckBox, "showTestToggle": QCheckBox, "splitLegend": QLabel, "neuronPreviewCaption": QLabel,
     # loss
     "lossPlot": pg.PlotWidget, "logScale": QCheckBox, "accuracyLabel": QLabel,
     # computation graph
@@ -69,7 +70,8 @@ NAMES: dict[str, type[QWidget]] = {
     "backwardStepButton": QPushButton, "forwardStepButton": QPushButton, "animateButton": QPushButton,
     "animationSpeed": QSlider, "stepStatus": QLabel, "graphView": QGraphicsView, "inspector": QTextBrowser,
     # network view
-    "networkGradients": QCheckBox, "networkLegend": QLabel, "networkStatus": QLabel, "networkCanvas": QWidget,
+    "networkGradients": QCheckBox, "networkEdges": QComboBox, "networkLegend": QLabel, "networkScroll": QScrollArea,
+    "networkStatus": QLabel, "networkCanvas": QWidget,
     "paramEditor": QLineEdit, "neuronDetail": QWidget, "neuronTitle": QLabel, "closeNeuronDetail": QToolButton,
     "neuronMapPlot": pg.PlotWidget, "neuronScale": QLabel, "biasEdit": QLineEdit,
     # optimizer state
