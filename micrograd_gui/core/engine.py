@@ -23,6 +23,7 @@ class Value:
     # Each node keeps the local derivative d(out)/d(input) for every input, computed in the forward
     # pass with exactly micrograd's float expressions, so backward() is one loop with no closures.
     __slots__ = ("data", "grad", "_prev", "_local", "_op", "label", "role", "__weakref__")
+    _children: tuple[Value, ...]  # the `_prev` slot under karpathy's name for the inputs (set below the class)
 
     def __init__(self, data: Number, _prev: tuple[Value, ...] = (), _op: str = "", label: str = "",
                  _local: tuple[Number, ...] = (), role: str = ""):
@@ -123,13 +124,14 @@ class Value:
         """Every node this one depends on, inputs before outputs, in micrograd's DFS order."""
         order: list[Value] = []
         visited = {self}
-        stack: list[tuple[Value, Iterator[Value]]] = [(self, iter(self._prev))]
+        # _children, the same slot as _prev: also the drop-in Value's inputs in call order (its _prev is a set)
+        stack: list[tuple[Value, Iterator[Value]]] = [(self, iter(self._children))]
         while stack:
             node, children = stack[-1]
             for child in children:
                 if child not in visited:
                     visited.add(child)
-                    stack.append((child, iter(child._prev)))
+                    stack.append((child, iter(child._children)))
                     break
             else:
                 stack.pop()
@@ -146,3 +148,8 @@ class Value:
 
     def __repr__(self) -> str:
         return f"Value(data={self.data}, grad={self.grad})"
+
+
+# `_children` reads and writes the very slot `_prev` does, at the same speed: the inputs in call order, repeats
+# kept. The graph tracer reads it because micrograd_gui.micrograd's drop-in Value shows `_prev` as a set.
+Value._children = Value.__dict__["_prev"]

@@ -85,9 +85,15 @@ def _json_node(n: Node) -> dict[str, object]:
 
 
 def role_of(v: Value) -> str:
-    if v._prev:
+    if v._children:
         return "intermediate"
     return v.role or "input"  # a leaf the user made without a role is an input, like micrograd's a, b
+
+
+def _local_of(v: Value) -> tuple[float, ...]:
+    """d v / d input per input; unknown (NaN) for a lesson's custom op, whose own `_backward` holds them."""
+    n = len(v._children)
+    return v._local if len(v._local) == n else (math.nan,) * n
 
 
 def trace_values(root: Value) -> tuple[Graph, list[Value]]:
@@ -95,8 +101,9 @@ def trace_values(root: Value) -> tuple[Graph, list[Value]]:
     order = root.topo()
     index = {id(v): i for i, v in enumerate(order)}
     nodes = tuple(Node(i, v._op, float(v.data), float(v.grad), v.label, role_of(v)) for i, v in enumerate(order))
-    edges = tuple((index[id(c)], i) for i, v in enumerate(order) for c in v._prev)
-    local = tuple(float(d) for v in order for d in v._local)
+    # _children, the same slot as _prev: the inputs in call order, also on micrograd_gui.micrograd's Values
+    edges = tuple((index[id(c)], i) for i, v in enumerate(order) for c in v._children)
+    local = tuple(float(d) for v in order for d in _local_of(v))
     return Graph(nodes, edges, local), order
 
 
