@@ -205,6 +205,15 @@ def test_numerical_grads_is_nan_where_the_function_stops():
     assert math.isnan(grads["a"])
 
 
+def test_numerical_grads_of_some_leaves_at_slider_values():
+    program = parse(EXAMPLES["neuron"])
+    grads = numerical_grads(program, {"w1": -2.5}, names={"x1", "w1"})
+    built = build(program, {"w1": -2.5})
+    assert set(grads) == {"x1", "w1"}
+    assert grads["x1"] == pytest.approx(built.leaves["x1"].grad, rel=1e-6)
+    assert grads["w1"] == pytest.approx(built.leaves["w1"].grad, rel=1e-6)
+
+
 def test_node_count_is_what_build_creates():
     texts = [*EXAMPLES.values(), "a = Value(1.0); b = 2 - a; c = 2 / a; d = a - 2; e = a / 2; f = -a + a - a",
              "a = Value(1.0); b = sum([1, a, a, 2, 3]) * 2 + 1; c = sum(a) / sum([2, a])"]

@@ -7,6 +7,7 @@ import ast
 import builtins
 import contextlib
 import re
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -212,6 +213,15 @@ def test_hostile_text_is_refused_before_anything_runs(key, tmp_path, monkeypatch
 def test_refusals_name_the_place_and_the_reason(text, where, words, monkeypatch):
     err = refused(text, monkeypatch)
     assert (err.line, err.col) == where and words in err.message, str(err)
+
+
+@pytest.mark.parametrize("text", ["a = Value(1, label='\\d')", "a = 1 is 1", "a = Value(1)\nb = 'x' in a"])
+def test_what_python_warns_about_is_refused_not_printed(text):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(ScratchError, match=r"^line 1|^line 2"):
+            parse(text)
+    assert caught == []
 
 
 def test_too_many_nodes_says_how_many():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+import warnings
 
 from micrograd_gui.core.scratch.errors import ScratchError, char_col
 
@@ -40,7 +41,9 @@ def read(text: str) -> tuple[ast.Module, list[str]]:
         line, col = _line_col(src, src.index("\x00"))
         raise ScratchError(line, col, "the text contains a null character")
     try:
-        tree = ast.parse(src, mode="exec")
+        with warnings.catch_warnings():  # an invalid escape or `1 is 1` is refused, not printed on stderr
+            warnings.simplefilter("error")
+            tree = ast.parse(src, mode="exec")
     except SyntaxError as e:  # also the parser's own nesting limits ("too many nested parentheses")
         why = "a number has too many digits" if "digits" in e.msg else e.msg  # not Python's advice to raise a limit
         raise ScratchError(e.lineno or 1, max(1, e.offset or 1), f"this is not valid Python: {why}") from None
