@@ -1,14 +1,18 @@
-"""Command line: the GUI (default), train, graph, bench, --self-test, --version."""
+"""Command line: the GUI (default), train, graph, expr, bench, --self-test, --version."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.config import ConfigError, TrainConfig
 from .core.presets import PRESETS, get_preset
+
+if TYPE_CHECKING:
+    from .core.graph.trace import Graph
 
 
 def _hidden(text: str) -> tuple[int, ...]:
@@ -80,6 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--format", choices=("json", "dot", "svg"), default="json")
     g.add_argument("--out", help="file to write (default: standard output)")
 
+    e = sub.add_parser("expr", help="build Scratchpad code and write its graph, back-propagated from the last line",
+                       description="Build Scratchpad code (numbers, names, Value(2.0, label='a'), + - * / ** number, "
+                                   "unary -, .tanh() .relu() .exp() .log() .sigmoid(), sum([...]); statements on "
+                                   "lines or separated by ;), back-propagate from the last assignment and write "
+                                   "its graph. Anything else exits 2 with the line and column, having run nothing.")
+    e.add_argument("code", nargs="?", help="the code, or - to read it from standard input")
+    e.add_argument("--file", help="read the code from this file")
+    e.add_argument("--format", choices=("json", "dot", "svg"), default="json")
+    e.add_argument("--out", help="file to write (default: standard output)")
+
     sub.add_parser("bench", help="print the performance table (micrograd-gui bench --help for its options)")
     return p
 
@@ -106,23 +120,62 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
     config = _config(args)
     graph = point_graph(config, args.point, args.label, args.steps)
-    if args.format == "json":
+    _write_graph(graph, args.format, args.out)
+    return 0
+
+
+def cmd_expr(args: argparse.Namespace) -> int:
+    from .core.graph.trace import trace
+    from .core.scratch import build, parse
+
+    built = build(parse(_expr_code(args)))  # a ScratchError is a ValueError: one line, exit 2
+    _write_graph(trace(built.root), args.format, args.out)
+    return 0
+
+
+def _expr_code(args: argparse.Namespace) -> str:
+    """The code from the argument, standard input (-) or --file; reads at most one character past the limit."""
+    from .core.scratch import MAX_CHARS
+
+    if (args.code is None) == (args.file is None):
+        raise ValueError("expr takes the code, - (standard input) or --file F: exactly one of them")
+    if args.file is None and args.code != "-":
+        return str(args.code)
+    try:
+        if args.file is None:
+            if sys.stdin is None:  # a GUI launcher on Windows gives none
+                raise ValueError("there is no standard input to read the code from")
+            return sys.stdin.read(MAX_CHARS + 1)  # parse() refuses a longer text by its length
+        with open(args.file, encoding="utf-8") as f:
+            return f.read(MAX_CHARS + 1)
+    except UnicodeDecodeError:
+        raise ValueError(f"{args.file or 'standard input'} is not UTF-8 text") from None
+    except OSError as e:
+        raise ValueError(f"cannot read {args.file or 'standard input'}: {e.strerror or e}") from None
+
+
+def _write_graph(graph: Graph, fmt: str, out: str | None) -> None:
+    """The graph as JSON, DOT or SVG to out (written whole or not at all) or standard output; the summary after."""
+    if fmt == "json":
         text = graph.to_json()
-    elif args.format == "dot":
+    elif fmt == "dot":
         text = graph.to_dot()
     else:
         from .core.graph.svg import to_svg
 
         text = to_svg(graph)
     summary = f"nodes {len(graph.nodes)} edges {len(graph.edges)}"
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
+    if out:
+        from .core.files.atomic import atomic_write
+
+        try:
+            atomic_write(out, text)
+        except OSError as e:  # a missing folder, a directory, no permission: exit 2 with a message
+            raise ValueError(f"cannot write {out}: {e.strerror or e}") from None
         print(summary)
     else:
         sys.stdout.write(text)
         print(summary, file=sys.stderr)
-    return 0
 
 
 def run_gui(self_test: bool = False) -> int:
@@ -203,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "graph":
             return cmd_graph(args)
+        if args.command == "expr":
+            return cmd_expr(args)
         return run_gui(self_test=args.self_test)
     except (ConfigError, ValueError) as e:
         print(f"micrograd-gui: {e}", file=sys.stderr)

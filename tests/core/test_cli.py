@@ -33,3 +33,11 @@ def test_train_with_other_seed_and_shape(capsys):
     assert main(["train", "--engine", "eager", "--seed", "3", "--hidden", "4,4", "--steps", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("step 1/2, val loss ") and lines[-1].startswith("step 2/2, train loss ")
+
+
+def test_graph_out_to_a_missing_folder_exits_2(tmp_path, capsys):
+    target = tmp_path / "no" / "g.json"
+    assert main(["graph", "--engine", "eager", "--point", "0,0", "--label", "0", "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"micrograd-gui: cannot write {target}") and len(err.splitlines()) == 1
+    assert not target.parent.exists()
