@@ -233,3 +233,27 @@ def test_in_a_script_show_opens_qt_itself_and_blocks_until_the_window_is_closed(
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == ["shown True micrograd graph — c", "returned None"]
 
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a display is an X11 or Wayland question on Linux")
+def test_without_a_display_show_writes_a_png_and_refuses_a_window_with_a_clear_message(tmp_path):
+    script = tmp_path / "server.py"
+    script.write_text(textwrap.dedent(f"""
+        import micrograd_gui
+        from micrograd_gui.core.engine import Value
+        c = Value(2.0, label="a") * Value(-3.0, label="b")
+        c.backward()
+        print(micrograd_gui.show(c, out={str(tmp_path / "g.png")!r}).name)
+        try:
+            micrograd_gui.show(c)
+        except RuntimeError as e:
+            print(e)
+    """))
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update(HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               PYTHONPATH=os.pathsep.join([str(Path(micrograd_gui.__file__).parents[1]), env.get("PYTHONPATH", "")]))
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["g.png", "show() has no display to open a window on; write the graph to a "
+                                                "file instead: show(root, out='graph.svg')"]
+    assert QImage(str(tmp_path / "g.png")).width() > 100
