@@ -223,6 +223,11 @@ def test_non_finite_or_non_numeric_data_is_refused(bad, message):
 def test_what_is_not_a_value_is_refused():
     with pytest.raises(ValueError, match="float has no 'data'"):
         trace_any(3.0)
+    class NoGrad:
+        data, _prev, _op = 1.0, (), ""
+
+    with pytest.raises(ValueError, match="NoGrad has no 'grad'"):
+        trace_any(NoGrad())
     a = LectureValue(1.0)
     a._prev = 5
     with pytest.raises(ValueError, match="_prev must be a set, tuple or list"):

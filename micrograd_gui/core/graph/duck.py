@@ -24,7 +24,14 @@ def _name(v: object) -> str:
     return f"a leaf of data {getattr(v, 'data', None)!r}"[:80]
 
 
+def _not_a_value(v: object, field: str) -> ValueError:
+    return ValueError(f"not a micrograd-like Value: {type(v).__name__} has no {field!r} "
+                      "(it needs data, grad, _prev and _op)")
+
+
 def _number(v: object, field: str) -> float:
+    if not hasattr(v, field):
+        raise _not_a_value(v, field)
     x = getattr(v, field)
     if type(x) is float:  # the usual case, without the slower check against the abstract class
         return x
@@ -36,12 +43,11 @@ def _number(v: object, field: str) -> float:
 def _children(v: object) -> tuple[list[object], bool]:
     """A node's inputs and whether their order is known (a tuple or list) or not (a set, as karpathy's micrograd)."""
     prev = getattr(v, "_prev", None)
-    if type(prev) is tuple:  # the usual case first: this engine's
+    if type(prev) is tuple and hasattr(v, "data"):  # the usual case first: this engine's
         return list(prev), True
     for field in ("data", "grad", "_prev", "_op"):
         if not hasattr(v, field):
-            raise ValueError(f"not a micrograd-like Value: {type(v).__name__} has no {field!r} "
-                             "(it needs data, grad, _prev and _op)")
+            raise _not_a_value(v, field)
     if isinstance(prev, (set, frozenset)):
         return list(prev), False
     if isinstance(prev, (tuple, list)):
