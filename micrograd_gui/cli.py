@@ -179,7 +179,7 @@ def _write_graph(graph: Graph, fmt: str, out: str | None) -> None:
 
 
 def run_gui(self_test: bool = False) -> int:
-    """Create the QApplication (the only place that does) and open the window."""
+    """Create the QApplication (only here and in viewer.show(), for a script with no app yet) and open the window."""
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError as e:  # a broken install: say so rather than crash with a traceback

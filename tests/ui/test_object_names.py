@@ -68,7 +68,8 @@ NAMES: dict[str, type[QWidget]] = {
     "fitButton": QPushButton, "collapseButton": QPushButton, "expandButton": QPushButton,
     "exportSvgButton": QPushButton, "exportPngButton": QPushButton, "resetGradsButton": QPushButton,
     "backwardStepButton": QPushButton, "forwardStepButton": QPushButton, "animateButton": QPushButton,
-    "animationSpeed": QSlider, "stepStatus": QLabel, "graphView": QGraphicsView, "inspector": QTextBrowser,
+    "endStepsButton": QPushButton, "animationSpeed": QSlider, "stepStatus": QLabel, "graphView": QGraphicsView,
+    "inspector": QTextBrowser,
     # network view
     "networkGradients": QCheckBox, "networkEdges": QComboBox, "networkLegend": QLabel, "networkScroll": QScrollArea,
     "networkStatus": QLabel, "networkCanvas": QWidget,
