@@ -9,6 +9,7 @@ from .datasets import DatasetSpec
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .optim import OptimizerConfig
 from .presets import get_preset
+from .scratch.examples import EXAMPLES
 
 
 @dataclass(frozen=True)
@@ -17,18 +18,37 @@ class Lesson:
     title: str  # English; the UI shows QCoreApplication.translate("Lessons", title)
     instructions: str  # short HTML shown beside the plot, translated the same way
     config: TrainConfig
-    panels: tuple[str, ...] = ("loss",)  # docks to show: "graph", "loss", "network", "optimizer"
+    panels: tuple[str, ...] = ("loss",)  # docks to show: "graph", "loss", "network", "optimizer", "scratchpad"
     probe: tuple[float, float, int] = (0.0, 0.0, 0)
     pause_at: int | None = None  # Play pauses at this step, where the instructions say to look
     rate: float = 30.0  # steps per second: slow enough to watch the regions change
     view: tuple[tuple[str, bool], ...] = ()  # plane options it turns on or off: ("contour", True), ...
+    scratch: str = ""  # a Scratchpad lesson: the example (scratch.EXAMPLES) it opens; points and network stay
 
 
 _ADAMW = OptimizerConfig("adamw", lr=0.1, weight_decay=1e-4)
 _XOR = DatasetSpec("xor", 200, 0.0, 2)
 _RINGS = DatasetSpec("rings", 200, 0.0, 3)  # the Rings preset's points
 
+_HERE = get_preset("llm101n").config  # a Scratchpad lesson leaves the points and the network as they are
+
 LESSONS: tuple[Lesson, ...] = (
+    Lesson("expression", QT_TRANSLATE_NOOP("Lessons", "One expression"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Every box is a Value.</b> Below, c = a*b + b**2 is a graph of Values: each box shows its "
+        "data and, under it, its grad, dc/d(that box). Drag the slider of <b>a</b>: c moves, but a.grad stays "
+        "equal to b, because dc/da = b. Drag <b>b</b>: a.grad follows it, and b.grad = a + 2b. Click a node: the "
+        "inspector puts its gradient beside the numerical one, (f(x+h) − f(x−h)) / 2h. Press <b>Backward "
+        "step</b> to apply the chain rule one node at a time. Then type your own expression."),
+        _HERE, ("scratchpad",), scratch="product"),
+    Lesson("neuron", QT_TRANSLATE_NOOP("Lessons", "One neuron"), QT_TRANSLATE_NOOP(
+        "Lessons",
+        "<b>Karpathy's neuron.</b> o = tanh(x1·w1 + x2·w2 + b) with Karpathy's numbers: o = 0.7071, x1.grad = −1.5, "
+        "w1.grad = 1.0. x2 is 0, so w2.grad is 0: drag <b>x2</b> away from 0 and w2 gets a gradient. Drag "
+        "<b>b</b> up to 10: o nears 1, tanh flattens and every gradient shrinks toward 0, a saturated neuron "
+        "hardly learns. Under <b>Examples</b>, choose the neuron with tanh written with exp: more nodes, the "
+        "same gradients."),
+        _HERE, ("scratchpad",), scratch="neuron"),
     Lesson("llm101n", QT_TRANSLATE_NOOP("Lessons", "LLM101n: yin-yang"), QT_TRANSLATE_NOOP(
         "Lessons",
         "<b>The LLM101n run.</b> A 2-8-3 network learns three classes. Press <b>Space</b> and watch the "
@@ -86,6 +106,15 @@ LESSONS: tuple[Lesson, ...] = (
         "right-click to remove. Play needs points of two classes."),
         get_preset("hand").config, ("loss",)),
 )
+
+
+def _check_examples() -> None:
+    for lesson in LESSONS:
+        if lesson.scratch and lesson.scratch not in EXAMPLES:
+            raise ValueError(f"lesson {lesson.name!r} opens an unknown Scratchpad example {lesson.scratch!r}")
+
+
+_check_examples()
 
 
 def get_lesson(name: str) -> Lesson:

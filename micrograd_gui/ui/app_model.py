@@ -14,6 +14,7 @@ from micrograd_gui.core.files.session_file import Session
 from micrograd_gui.core.history import LossHistory
 from micrograd_gui.core.lessons import Lesson, get_lesson
 from micrograd_gui.core.rng import RNG
+from micrograd_gui.core.scratch import EXAMPLES
 from micrograd_gui.core.snapshot import Snapshot
 from micrograd_gui.core.trainer import TrainerState, data_problem_parts
 
@@ -78,7 +79,7 @@ class AppModel(QObject):
         self.rate = DEFAULT_RATE
         self.new_split = TRAIN  # the split of a point added by hand
         self.history = LossHistory()
-        self.scratch = ScratchModel(parent=self)  # the Scratchpad's text and slider values
+        self.scratch = ScratchModel(EXAMPLES["product"], parent=self)  # the Scratchpad's text and slider values
         self.snapshots_drawn = 0
         self.previewed: NeuronRef | None = None
         self._drag_serial = 0
@@ -302,6 +303,12 @@ class AppModel(QObject):
     def start_lesson(self, lesson: Lesson) -> None:
         """Data, model, optimizer, pace and instructions of one lesson, as one undoable step (Ctrl+Z goes back to the
         points and the network before it)."""
+        if lesson.scratch:  # the Scratchpad at an example: points, network and run stay as they are
+            self.scratch.set_text(EXAMPLES[lesson.scratch])
+            self.lesson_started.emit(lesson)
+            self.show_lesson(lesson)
+            self.dismissed.emit("")
+            return
         if self._refused(LESSON_LOCKS):
             return
         self.controller.pause()

@@ -26,6 +26,7 @@ from .menus import Menus
 from .message_bar import MessageBar
 from .network_view import NetworkView
 from .optimizer_table import OptimizerTable
+from .scratchpad import Scratchpad
 from .session_actions import SessionActions
 from .status_line import StatusLine
 from .teacher_badge import TeacherBadge
@@ -74,7 +75,11 @@ class MainWindow(QMainWindow):
         self.optimizer_table = OptimizerTable(model)
         self.optimizer_dock = self._dock(self.tr("Optimizer state"), "optimizerDock", self.optimizer_table, bottom)
         self.tabifyDockWidget(self.graph_dock, self.optimizer_dock)
-        for d in (self.network_dock, self.optimizer_dock):
+        self.scratchpad = Scratchpad(model.scratch)
+        self.scratch_dock = self._dock(self.tr("Scratchpad: type an expression, drag its leaves"), "scratchpadDock",
+                                       self.scratchpad, bottom)
+        self.tabifyDockWidget(self.graph_dock, self.scratch_dock)
+        for d in (self.network_dock, self.optimizer_dock, self.scratch_dock):
             d.hide()  # one key away (W, O): the plane keeps its room on a projector
         self.statusBar().addWidget(self.data_panel.counts)
         self.status = StatusLine(model, self.statusBar())
@@ -85,12 +90,13 @@ class MainWindow(QMainWindow):
         self.exports = Exports(model, self.data_panel, self, self.statusBar())
         self.recorder = self.exports.recorder
         docks = {"controls": self.controls_dock, "data": self.data_dock, "loss": self.loss_dock,
-                 "graph": self.graph_dock, "network": self.network_dock, "optimizer": self.optimizer_dock}
+                 "graph": self.graph_dock, "network": self.network_dock, "optimizer": self.optimizer_dock,
+                 "scratchpad": self.scratch_dock}
         self.menus = Menus(self, model, self.sessions, self.exports, docks, self.network_view.undo_stack)
         for box in self.menus.plot_toggles:
             self.data_panel.toggles.addWidget(box)
         self.menus.presentation_toggled.connect(self._on_presentation)
-        for dock in (self.network_dock, self.optimizer_dock):
+        for dock in (self.network_dock, self.optimizer_dock, self.scratch_dock):
             dock.toggleViewAction().triggered.connect(lambda on, d=dock: self._bring_forward(d, on))
         for name, dock in (("graph", self.graph_dock), ("network", self.network_dock),
                            ("optimizer", self.optimizer_dock)):
@@ -102,7 +108,7 @@ class MainWindow(QMainWindow):
         model.start()
         self.resize(1280, 720)
         # after Enter or Esc in a field, Space plays again (instead of typing a space into the field)
-        self.focus_handler = hand_back_focus(self, self.data_panel.plot, keep=("findNode",))
+        self.focus_handler = hand_back_focus(self, self.data_panel.plot, keep=("findNode", "valueFindNode"))
         self._first_show = not self._restore()
         if self._first_show:
             self.lesson_box.show_welcome()
@@ -128,12 +134,16 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _show_lesson_panels(self, lesson: Lesson) -> None:
-        self.graph_dock.setVisible("graph" in lesson.panels)
-        self.loss_dock.setVisible("loss" in lesson.panels)
+        for key, dock in (("graph", self.graph_dock), ("loss", self.loss_dock), ("scratchpad", self.scratch_dock)):
+            dock.setVisible(key in lesson.panels)
         for key in lesson.panels:
-            dock = self.findChild(QDockWidget, f"{key}Dock")
-            if dock is not None:
-                dock.show()
+            named = self.findChild(QDockWidget, f"{key}Dock")
+            if named is not None:
+                named.show()
+        if "scratchpad" in lesson.panels:
+            self._bring_forward(self.scratch_dock, True)
+        elif "graph" in lesson.panels:
+            self.graph_dock.raise_()  # in front of its tab group (the optimizer's, the Scratchpad's)
 
     def _bring_forward(self, dock: QDockWidget, on: bool) -> None:
         """A dock shown from the View menu comes to the front of its tab group, with room to be read."""
@@ -143,6 +153,9 @@ class MainWindow(QMainWindow):
         if dock is self.network_dock:  # it shares the column of the data panel: give it the height and width
             self.resizeDocks([self.data_dock, dock], [1, self.height()], Qt.Orientation.Vertical)
             self.resizeDocks([dock], [max(dock.width(), int(self.width() * 0.3))], Qt.Orientation.Horizontal)
+        elif dock is self.scratch_dock:  # the editor and its graph need most of the height; the plane waits above
+            QTimer.singleShot(0, lambda: self.resizeDocks([dock], [max(dock.height(), int(self.height() * 0.6))],
+                                                          Qt.Orientation.Vertical))  # once the dock is laid out
 
     @Slot(bool)
     def _on_presentation(self, on: bool) -> None:

@@ -156,7 +156,8 @@ class Menus(QObject):
             v.addAction(d[key].toggleViewAction())
         v.addAction(self.graph_action)
         for key, text, shortcut in (("network", self.tr("&Network view"), "W"),
-                                    ("optimizer", self.tr("&Optimizer state"), "O")):
+                                    ("optimizer", self.tr("&Optimizer state"), "O"),
+                                    ("scratchpad", self.tr("&Scratchpad"), "E")):
             a = d[key].toggleViewAction()
             a.setShortcut(QKeySequence(shortcut))
             a.setText(text)
