@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSlider,
     QSpinBox,
+    QSplitter,
     QTableView,
     QTextBrowser,
     QToolButton,
@@ -35,6 +37,7 @@ from micrograd_gui.ui.loss_plot import LossPlot
 from micrograd_gui.ui.message_bar import MessageBar
 from micrograd_gui.ui.network_view import NetworkView
 from micrograd_gui.ui.optimizer_table import OptimizerTable
+from micrograd_gui.ui.scratchpad import Scratchpad
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 HEADING = "### Testing the app from your own pytest-qt scripts"
@@ -51,7 +54,8 @@ NAMES: dict[str, type[QWidget]] = {
     # network
     "lossChooser": QComboBox, "stableSoftmaxToggle": QCheckBox, "depthInput": QSpinBox,
     **{f"widthInput{i + 1}": QSpinBox for i in range(MAX_DEPTH)},
-    "activationChooser": QComboBox, "initChooser": QComboBox, "pendingNote": QLabel,
+    "activationChooser": QComboBox, "initChooser": QComboBox, "pendingNote": QLabel, "featureInputs": QWidget,
+    **{f"feature_{f}": QCheckBox for f in ("x", "y", "x2", "y2", "xy", "sinx", "siny")},
     # data
     "datasetChooser": QComboBox, "pointsInput": QSpinBox, "noiseInput": QDoubleSpinBox, "classesInput": QSpinBox,
     "trainShareInput": QSpinBox, "seedInput": QSpinBox,
@@ -75,6 +79,16 @@ NAMES: dict[str, type[QWidget]] = {
     "networkStatus": QLabel, "networkCanvas": QWidget,
     "paramEditor": QLineEdit, "neuronDetail": QWidget, "neuronTitle": QLabel, "closeNeuronDetail": QToolButton,
     "neuronMapPlot": pg.PlotWidget, "neuronScale": QLabel, "biasEdit": QLineEdit,
+    # the Scratchpad (and its graph: the graph panel's names with "value" before them)
+    "scratchExamples": QComboBox, "scratchText": QPlainTextEdit, "scratchError": QLabel,
+    "scratchLeafScroll": QScrollArea, "scratchLeaves": QWidget, "scratchMoreLeaves": QLabel,
+    "scratchResetValues": QPushButton,
+    "scratchSplitter": QSplitter, "valueGraphPanel": QWidget, "valueFindNode": QLineEdit, "valueFindResult": QLabel,
+    "valueFitButton": QPushButton, "valueCollapseButton": QPushButton, "valueExpandButton": QPushButton,
+    "valueExportSvgButton": QPushButton, "valueExportPngButton": QPushButton, "valueResetGradsButton": QPushButton,
+    "valueBackwardStepButton": QPushButton, "valueForwardStepButton": QPushButton, "valueAnimateButton": QPushButton,
+    "valueEndStepsButton": QPushButton, "valueAnimationSpeed": QSlider, "valueStepStatus": QLabel,
+    "valueGraphView": QGraphicsView, "valueInspector": QTextBrowser, "valueGradHint": QLabel,
     # optimizer state
     "optimizerTableView": QTableView, "optimizerSummary": QLabel,
     # messages and status
@@ -83,16 +97,16 @@ NAMES: dict[str, type[QWidget]] = {
     "pointCounts": QLabel, "teacherBadge": QLabel,
     # panels and docks
     "controlsPanel": ControlsPanel, "datasetPanel": DatasetPanel, "dataPanel": DataPanel, "lossPanel": LossPlot,
-    "graphPanel": GraphPanel, "networkView": NetworkView, "optimizerTable": OptimizerTable,
-    **{f"{d}Dock": QDockWidget for d in ("controls", "data", "loss", "graph", "network", "optimizer")},
+    "graphPanel": GraphPanel, "networkView": NetworkView, "optimizerTable": OptimizerTable, "scratchpad": Scratchpad,
+    **{f"{d}Dock": QDockWidget for d in ("controls", "data", "loss", "graph", "network", "optimizer", "scratchpad")},
 }
 MESSAGE_ACTIONS = ("messageAction0", "messageAction1")  # one a button of the message shown
 SHARED = {"fieldError"}  # each number field's own error line: found through its field, never by name
-QT_OWN = {"ScrollLeftButton", "ScrollRightButton"}  # QTabBar's, in each tab bar of tabified docks; and qt_*
+QT_OWN = {"ScrollLeftButton", "ScrollRightButton"}  # QTabBar's, in each tab bar of tabified docks; and qt_*, _q_*
 
 
 def _ours(name: str) -> bool:
-    return bool(name) and not name.startswith("qt_") and name not in QT_OWN
+    return bool(name) and not name.startswith(("qt_", "_q_")) and name not in QT_OWN
 
 
 def _readme_section() -> str:
