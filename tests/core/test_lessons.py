@@ -21,6 +21,7 @@ from micrograd_gui.core.lessons import LESSONS, get_lesson
 from micrograd_gui.core.losses import outputs_to_class
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.presets import get_preset
+from micrograd_gui.core.scratch import EXAMPLES, build, parse
 from micrograd_gui.core.trainer import Diverged, Trainer
 
 SEEDS = (42, 1, 2, 3, 4, 5)  # the lessons' own seed, then five more
@@ -56,7 +57,23 @@ def test_each_lesson_pauses_where_its_text_looks_and_at_a_pace_a_class_can_watch
         assert 5 <= lesson.rate <= 60, lesson.name
         if lesson.pause_at is not None:
             assert f"{lesson.pause_at} steps" in lesson.instructions, lesson.name
-    assert [le.name for le in LESSONS if le.pause_at is None] == ["own-points"]
+    assert [le.name for le in LESSONS if le.pause_at is None and not le.scratch] == ["own-points"]
+
+
+def test_the_scratchpad_lessons_come_first_and_their_numbers_are_what_the_engine_gives():
+    assert [le.name for le in LESSONS[:2]] == ["expression", "neuron"] and not any(le.scratch for le in LESSONS[2:])
+    assert [le.scratch for le in LESSONS[:2]] == ["product", "neuron"] and LESSONS[0].panels == ("scratchpad",)
+    product = build(parse(EXAMPLES["product"]))
+    a, b = product.leaves["a"], product.leaves["b"]
+    assert "dc/da = b" in LESSONS[0].instructions and a.grad == b.data and b.grad == a.data + 2 * b.data
+    neuron = build(parse(EXAMPLES["neuron"]))
+    said = LESSONS[1].instructions
+    assert "o = 0.7071" in said and f"{neuron.root.data:.4f}" == "0.7071"
+    assert "x1.grad = −1.5" in said and "w1.grad = 1.0" in said and "w2.grad is 0" in said
+    grads = {k: v.grad for k, v in neuron.leaves.items()}
+    assert grads["x1"] == pytest.approx(-1.5) and grads["w1"] == pytest.approx(1.0) and grads["w2"] == 0.0
+    saturated = build(parse(EXAMPLES["neuron"]), {"b": 10.0})  # "drag b up to 10: every gradient shrinks"
+    assert all(abs(v.grad) < 0.01 * max(abs(grads[k]), 1e-9) or grads[k] == 0 for k, v in saturated.leaves.items())
 
 
 def test_at_least_six_lessons_with_instructions():
@@ -64,7 +81,8 @@ def test_at_least_six_lessons_with_instructions():
     assert len({x.name for x in LESSONS}) == len(LESSONS)
 
 
-@pytest.mark.parametrize("lesson", [x for x in LESSONS if x.name not in ("own-points", "lr-too-high")],
+@pytest.mark.parametrize("lesson", [x for x in LESSONS
+                                    if x.name not in ("own-points", "lr-too-high") and not x.scratch],
                          ids=lambda x: x.name)
 def test_lesson_trains(lesson):
     t = Trainer(lesson.config)

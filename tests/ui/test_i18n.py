@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from uihelpers import wait_snapshot
 
-from micrograd_gui.core.lessons import LESSONS
+from micrograd_gui.core.lessons import LESSONS, get_lesson
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.resources import resource_path
 from micrograd_gui.ui import i18n, teacher_mode
@@ -155,7 +155,7 @@ def test_the_language_menu_switches_live_keeps_the_run_and_is_remembered(qapp, q
         w.show()
         qtbot.waitExposed(w)
         wait_snapshot(qtbot, w, lambda s: True)
-        w.model.start_lesson(LESSONS[0])
+        w.model.start_lesson(get_lesson("llm101n"))
         w.model.add_point(0.3, 0.4)
         w.controller.step(7)
         wait_snapshot(qtbot, w, lambda s: s.step == 7)
@@ -173,7 +173,7 @@ def test_the_language_menu_switches_live_keeps_the_run_and_is_remembered(qapp, q
         assert settings.value(i18n.SETTINGS_KEY) == "zh_CN"
         assert not zh.dataset_panel.undo.isEnabled() and not zh.dataset_panel.noise.isEnabled()  # yin-yang: none
         assert len(zh.loss_plot.series()[0]) == 7  # the loss curve came along, and the lesson
-        assert zh.model.lesson.name == LESSONS[0].name and "课程：LLM101n：阴阳" in zh.lesson_box.text()
+        assert zh.model.lesson.name == "llm101n" and "课程：LLM101n：阴阳" in zh.lesson_box.text()
 
         with qtbot.waitSignal(shell.window_replaced, timeout=10_000):
             zh.menus.language_actions["en"].trigger()
