@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QSlider, QWidget
 
 from micrograd_gui.core.scratch import Leaf
@@ -36,12 +36,14 @@ class LeafRow:
         self.half = span(leaf.value)
         self.name = QLabel(leaf.label or leaf.name)
         self.name.setObjectName(f"scratchName_{leaf.name}")
-        self.name.setToolTip(owner.tr("{name}, line {line} of the text").format(name=leaf.name, line=leaf.line))
+        self.name.setToolTip(QCoreApplication.translate("LeafControls", "{name}, line {line} of the text").format(
+            name=leaf.name, line=leaf.line))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName(f"scratchSlider_{leaf.name}")
         self.slider.setRange(0, TICKS)
         self.slider.setPageStep(TICKS // 20)
-        self.slider.setToolTip(owner.tr("Drag to change {name}: every value and gradient follows").format(
+        self.slider.setToolTip(QCoreApplication.translate(
+            "LeafControls", "Drag to change {name}: every value and gradient follows").format(
             name=leaf.label or leaf.name))
         self.field = QDoubleSpinBox()
         self.field.setObjectName(f"scratchValue_{leaf.name}")

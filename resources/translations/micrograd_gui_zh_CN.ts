@@ -4,32 +4,32 @@
 <context>
     <name>AppModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="118"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="125"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="292"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="318"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="320"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="346"/>
         <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
         <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="333"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="359"/>
         <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
         <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="351"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="377"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
@@ -45,311 +45,327 @@
 <context>
     <name>ControlsPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="35"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
         <source>As fast as possible</source>
         <translation>尽可能快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="36"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
         <source>1000 steps/s</source>
         <translation>1000 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
         <source>300 steps/s</source>
         <translation>300 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="38"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="40"/>
         <source>100 steps/s</source>
         <translation>100 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="39"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="41"/>
         <source>30 steps/s</source>
         <translation>30 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="40"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="42"/>
         <source>10 steps/s</source>
         <translation>10 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="43"/>
         <source>3 steps/s</source>
         <translation>3 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="42"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="44"/>
         <source>1 step/s</source>
         <translation>1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="55"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="353"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="386"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
         <source>One training step (Right arrow)</source>
         <translation>训练一步（右方向键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
         <source>Step ×10</source>
         <translation>十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
         <source>Ten training steps</source>
         <translation>训练十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="68"/>
         <source>Re-initialise the weights from the seed and apply network changes (R)</source>
         <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="85"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
         <source>Slow training down to follow it step by step</source>
         <translation>放慢训练，便于逐步观察</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="89"/>
         <source>Fast</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="90"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="92"/>
         <source>As fast as possible; click again for the pace chosen before</source>
         <translation>尽可能快；再点一次回到之前选的速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="95"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="138"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="140"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="99"/>
         <source>Step size; applies from the next step</source>
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
         <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
         <translation>对数刻度的学习率，从 0.0001 到 10</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="106"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="145"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
         <source>How much of the last update carries into the next one</source>
         <translation>上一次更新有多少带入下一次</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
         <source>AdamW: decay of the running mean of gradients (m)</source>
         <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="116"/>
         <source>AdamW: decay of the running mean of squared gradients (v)</source>
         <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="148"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="150"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="119"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="122"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
         <source>Adds α·Σ|p| to the loss: each weight&apos;s gradient gets α·sign(p), toward 0; a weight at exactly 0 gets nothing</source>
         <translation>在损失上加 α·Σ|p|：每个权重的梯度加上 α·sign(p)，推向 0；恰好为 0 的权重不受推动</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="131"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
         <source>1 point</source>
         <translation>1 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="136"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="139"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="150"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="152"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="153"/>
         <source>L1 penalty</source>
         <translation>L1 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="152"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="154"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="163"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="165"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="172"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="176"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="182"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="193"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="195"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="197"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="199"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="217"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="315"/>
+        <source>Give the network {name} of each point as an input; applies on Reset</source>
+        <translation>把每个点的 {name} 作为网络的输入；按“重置”后生效</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="222"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="216"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="228"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="232"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="213"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="229"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="159"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="161"/>
         <source>Momentum, AdamW&apos;s betas, weight decay, L2 and L1 penalties and batch size</source>
         <translation>动量、AdamW 的 β、权重衰减、L2 与 L1 惩罚和批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="214"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="230"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="215"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="231"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="218"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="234"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="220"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="236"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="236"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="252"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="294"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="314"/>
+        <source>The network needs at least one input: tick another one first</source>
+        <translation>网络至少需要一个输入：请先勾选另一个</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/controls.py" line="324"/>
         <source>Fewer settings</source>
         <translation>收起设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="294"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="324"/>
         <source>More settings</source>
         <translation>更多设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="353"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="386"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -357,34 +373,39 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="132"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, validation or test</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一类别 · 拖动：移动 · 右键或 Ctrl+单击：删除 · Alt+单击：切换训练、验证或测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="150"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="165"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="153"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="168"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="161"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="176"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="163"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="178"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="202"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="218"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="284"/>
+        <source>Showing neuron {name} — move away to see the regions</source>
+        <translation>正在显示神经元 {name} — 移开鼠标可查看分类区域</translation>
     </message>
 </context>
 <context>
@@ -682,12 +703,12 @@
 <context>
     <name>GradLegend</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="41"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="33"/>
         <source>Gradient colours: blue is negative, red positive, white zero; the square root of |grad| / max keeps small gradients visible</source>
         <translation>梯度颜色：蓝色为负，红色为正，白色为零；取 |grad| / max 的平方根，让较小的梯度也能看清</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="35"/>
         <source>grad</source>
         <translation>梯度</translation>
     </message>
@@ -695,190 +716,200 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="96"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="210"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="23"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="59"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="100"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="27"/>
         <source>The class the point&apos;s loss is computed for</source>
         <translation>计算该点损失时所用的类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="104"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="96"/>
         <source>Type a node&apos;s label and press Enter to select it</source>
         <translation>输入节点标签并按回车选中它</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="97"/>
         <source>find a node: w[0][1][0], logit 2, loss …</source>
         <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="102"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="103"/>
         <source>Fit the whole graph in view (F)</source>
         <translation>让整个计算图适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="105"/>
         <source>Collapse neurons</source>
         <translation>折叠神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="106"/>
         <source>One box per neuron: its output and grad</source>
         <translation>每个神经元显示为一个框：输出和梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="108"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="108"/>
         <source>Show every scalar</source>
         <translation>显示每个标量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="110"/>
         <source>Export the graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="112"/>
         <source>Export the graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="30"/>
         <source>label</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="115"/>
         <source>Reset grads</source>
         <translation>梯度清零</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="116"/>
         <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
         <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="119"/>
         <source>Backward step</source>
         <translation>反向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="120"/>
         <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
         <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="123"/>
         <source>Forward step</source>
         <translation>前向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="124"/>
         <source>Compute one node, in topological order (N)</source>
         <translation>按拓扑顺序，计算一个节点（N）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="128"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="365"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="349"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="127"/>
         <source>Play the current pass as an animation (P)</source>
         <translation>以动画播放当前的传播过程（P）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="129"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="130"/>
+        <source>End the step-through: every value and grad as computed (Esc)</source>
+        <translation>结束逐步演示：所有值和梯度恢复为计算结果（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="137"/>
         <source>Animation speed, nodes per second</source>
         <translation>动画速度，每秒节点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="143"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="168"/>
         <source>Step through:</source>
         <translation>逐步执行：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="144"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="169"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="48"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="235"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="224"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="280"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="70"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="282"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="72"/>
         <source>Pause training (Space) to step through the graph.</source>
         <translation>先暂停训练（空格键），再逐步查看计算图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="296"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="280"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="318"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="301"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="321"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="304"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="321"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="347"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="304"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="331"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="346"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="330"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="372"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="356"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="390"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="374"/>
         <source>micrograd GUI computation graph</source>
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="399"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="383"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="404"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="389"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -955,69 +986,93 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="16"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="17"/>
         <source>the other input</source>
         <translation>另一个输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="17"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="18"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="19"/>
         <source>1 if out &gt; 0 else 0</source>
         <translation>out &gt; 0 时为 1，否则为 0</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="20"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="22"/>
         <source>the chain rule inside the box: the activation&apos;s slope × the weight</source>
         <translation>框内的链式法则：激活函数的斜率 × 权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="51"/>
         <source> · {n} nodes collapsed (double-click to expand)</source>
         <translation> · 折叠了 {n} 个节点（双击展开）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="50"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="56"/>
+        <source>&lt;p&gt;numerical grad (f(x+h) − f(x−h)) / 2h = &lt;b&gt;{numeric}&lt;/b&gt;&lt;br&gt;grad − numerical = &lt;b&gt;{diff}&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;数值梯度 (f(x+h) − f(x−h)) / 2h = &lt;b&gt;{numeric}&lt;/b&gt;&lt;br&gt;梯度 − 数值梯度 = &lt;b&gt;{diff}&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="62"/>
         <source>&lt;p&gt;&lt;b&gt;Inputs&lt;/b&gt; (local derivative ∂out/∂in{rule}):&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;输入&lt;/b&gt;（局部导数 ∂out/∂in{rule}）：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="54"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="66"/>
         <source>&lt;li&gt;{node}: data {data}, ∂/∂in = {d}&lt;/li&gt;</source>
         <translation>&lt;li&gt;{node}：数据 {data}，∂/∂in = {d}&lt;/li&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="70"/>
         <source>&lt;p&gt;&lt;b&gt;Gradient:&lt;/b&gt; the loss itself, so backward() starts here with grad = 1.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;梯度：&lt;/b&gt;这就是损失本身，所以 backward() 从这里开始，grad = 1。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="73"/>
         <source>&lt;p&gt;&lt;b&gt;How its grad was made&lt;/b&gt; (one product per consumer, summed):&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;它的梯度是怎样得到的&lt;/b&gt;（每个使用它的节点贡献一个乘积，然后求和）：&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="64"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="76"/>
         <source>this</source>
         <translation>本节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="71"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="85"/>
         <source>&lt;p&gt;sum = {total}&lt;/p&gt;</source>
         <translation>&lt;p&gt;总和 = {total}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="86"/>
         <source>&lt;p&gt;&lt;b&gt;Consumers:&lt;/b&gt; {nodes}&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;使用它的节点：&lt;/b&gt;{nodes}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="75"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="89"/>
         <source>&lt;p&gt;Every path from this parameter to the loss is highlighted.&lt;/p&gt;</source>
         <translation>&lt;p&gt;从这个参数到损失的每条路径都已高亮显示。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/inspector.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/inspector.py" line="101"/>
         <source>&lt;p&gt;Click a node to see its op, its inputs, its local derivatives and the chain-rule products that made its gradient.&lt;/p&gt;</source>
         <translation>&lt;p&gt;单击一个节点，查看它的运算、输入、局部导数，以及构成其梯度的链式法则乘积。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LeafControls</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="39"/>
+        <source>{name}, line {line} of the text</source>
+        <translation>{name}，文本第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="45"/>
+        <source>Drag to change {name}: every value and gradient follows</source>
+        <translation>拖动以改变 {name}：所有值和梯度随之变化</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="108"/>
+        <source>{n} more leaves keep the values in the text</source>
+        <translation>另外 {n} 个叶子节点保持文本中的值</translation>
     </message>
 </context>
 <context>
@@ -1041,82 +1096,102 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>Lessons</name>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="32"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
         <source>LLM101n: yin-yang</source>
         <translation>LLM101n：阴阳</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="59"/>
         <source>micrograd&apos;s moons demo</source>
         <translation>micrograd 的双月演示</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="45"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="65"/>
         <source>XOR without a hidden layer</source>
         <translation>没有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="45"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="65"/>
         <source>&lt;b&gt;A line cannot do XOR.&lt;/b&gt; This model has no hidden layer, so its boundary is a straight line: the black 0.5 contour. Train it: after 200 steps the accuracy stalls at 80 % or below, because a line gets at most three of the four quadrants right. Then open the next lesson.</source>
         <translation>&lt;b&gt;一条直线做不了 XOR。&lt;/b&gt;这个模型没有隐藏层，所以它的边界是一条直线：黑色的 0.5 等值线。训练它：200 步后准确率停在 80% 或更低，因为一条直线最多只能分对四个象限中的三个。然后打开下一课。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="72"/>
         <source>XOR with a hidden layer</source>
         <translation>有隐藏层的异或</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="67"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="78"/>
+        <source>&lt;b&gt;Features instead of layers.&lt;/b&gt; This network has no hidden layer, but its inputs are x² and y² instead of x and y: its boundaries are straight lines in x² and y², which are circles and ellipses on the plane. Press &lt;b&gt;Space&lt;/b&gt;: within 100 steps over 90 % of the training points are right. Click a point: its graph starts with the nodes x0² and x1², built from x0 and x1. Under &lt;b&gt;Inputs&lt;/b&gt;, tick x and y, untick x² and y² and press &lt;b&gt;R&lt;/b&gt;: with straight lines it stalls below 70 %.</source>
+        <translation>&lt;b&gt;用特征代替层。&lt;/b&gt;这个网络没有隐藏层，但它的输入是 x² 和 y²，而不是 x 和 y：它的边界是关于 x² 和 y² 的直线，在平面上就是圆和椭圆。按 &lt;b&gt;空格&lt;/b&gt;：100 步之内，超过 90 % 的训练点被分对。单击一个点：它的计算图从由 x0 和 x1 算出的节点 x0² 和 x1² 开始。在&lt;b&gt;输入&lt;/b&gt;下勾选 x 和 y，取消 x² 和 y²，再按 &lt;b&gt;R&lt;/b&gt;：只用直线时，准确率停在 70 % 以下。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="87"/>
         <source>A learning rate too high</source>
         <translation>学习率太大</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="32"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
         <source>&lt;b&gt;The LLM101n run.&lt;/b&gt; A 2-8-3 network learns three classes. Press &lt;b&gt;Space&lt;/b&gt; and watch the regions take the yin-yang&apos;s shape: within 100 steps over 90 % of the training points are right. Click a point to see its loss as a graph of scalars; pause and press &lt;b&gt;B&lt;/b&gt; to apply the chain rule one node at a time.</source>
         <translation>&lt;b&gt;LLM101n 的训练过程。&lt;/b&gt;一个 2-8-3 的网络学习三个类别。按&lt;b&gt;空格键&lt;/b&gt;，观察各个区域逐渐变成阴阳的形状：100 步之内，超过 90 % 的训练点会被分对。单击一个点，可以看到它的损失由一个个标量组成的计算图；暂停后按 &lt;b&gt;B&lt;/b&gt;，逐个节点地应用链式法则。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="39"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="36"/>
+        <source>One expression</source>
+        <translation>一个表达式</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="36"/>
+        <source>&lt;b&gt;Every box is a Value.&lt;/b&gt; Below, c = a*b + b**2 is a graph of Values: each box shows its data and, under it, its grad, dc/d(that box). Drag the slider of &lt;b&gt;a&lt;/b&gt;: c moves, but a.grad stays equal to b, because dc/da = b. Drag &lt;b&gt;b&lt;/b&gt;: a.grad follows it, and b.grad = a + 2b. Click a node: the inspector puts its gradient beside the numerical one, (f(x+h) − f(x−h)) / 2h. Press &lt;b&gt;Backward step&lt;/b&gt; to apply the chain rule one node at a time. Then type your own expression.</source>
+        <translation>&lt;b&gt;每个方框都是一个 Value。&lt;/b&gt;下方的 c = a*b + b**2 是一张由 Value 组成的图：每个方框显示它的 data，下面是它的 grad，即 dc/d(这个方框)。拖动 &lt;b&gt;a&lt;/b&gt; 的滑块：c 随之变化，但 a.grad 始终等于 b，因为 dc/da = b。拖动 &lt;b&gt;b&lt;/b&gt;：a.grad 跟着变，而 b.grad = a + 2b。单击一个节点：检查器把它的梯度和数值梯度 (f(x+h) − f(x−h)) / 2h 并排显示。按&lt;b&gt;反向一步&lt;/b&gt;，一次一个节点地应用链式法则。然后输入你自己的表达式。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <source>One neuron</source>
+        <translation>一个神经元</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="44"/>
+        <source>&lt;b&gt;Karpathy&apos;s neuron.&lt;/b&gt; o = tanh(x1·w1 + x2·w2 + b) with Karpathy&apos;s numbers: o = 0.7071, x1.grad = −1.5, w1.grad = 1.0. x2 is 0, so w2.grad is 0: drag &lt;b&gt;x2&lt;/b&gt; away from 0 and w2 gets a gradient. Drag &lt;b&gt;b&lt;/b&gt; up to 10: o nears 1, tanh flattens and every gradient shrinks toward 0, a saturated neuron hardly learns. Under &lt;b&gt;Examples&lt;/b&gt;, choose the neuron with tanh written with exp: more nodes, the same gradients.</source>
+        <translation>&lt;b&gt;Karpathy 的神经元。&lt;/b&gt;o = tanh(x1·w1 + x2·w2 + b)，使用 Karpathy 的数值：o = 0.7071，x1.grad = −1.5，w1.grad = 1.0。x2 为 0，所以 w2.grad 为 0：把 &lt;b&gt;x2&lt;/b&gt; 拖离 0，w2 就有了梯度。把 &lt;b&gt;b&lt;/b&gt; 拖到 10：o 接近 1，tanh 变平，所有梯度都缩向 0，饱和的神经元几乎学不到东西。在&lt;b&gt;示例&lt;/b&gt;中选择用 exp 写 tanh 的神经元：节点更多，梯度相同。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/lessons.py" line="59"/>
         <source>&lt;b&gt;Karpathy&apos;s micrograd demo.&lt;/b&gt; A 2-16-16-1 ReLU network with a max-margin loss and SGD with a decaying learning rate. Within 100 steps it gets every point right, or all but one or two: try &lt;b&gt;Step ×10&lt;/b&gt; ten times.</source>
         <translation>&lt;b&gt;Karpathy 的 micrograd 演示。&lt;/b&gt;一个 2-16-16-1 的 ReLU 网络，使用最大间隔损失和学习率逐渐衰减的 SGD。100 步之内，它会把所有点都分对，最多错一两个：试着按十次&lt;b&gt;十步&lt;/b&gt;。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="52"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="72"/>
         <source>&lt;b&gt;One hidden layer bends the boundary.&lt;/b&gt; Four tanh neurons solve XOR: within 300 steps over 90 % of the training points are right, usually 98–100 %. Set &lt;b&gt;Hidden layers&lt;/b&gt; to 0 and press &lt;b&gt;R&lt;/b&gt; to compare.</source>
         <translation>&lt;b&gt;一个隐藏层就能让边界弯曲。&lt;/b&gt;四个 tanh 神经元就能解决异或：300 步之内，超过 90 % 的训练点会被分对，通常是 98–100 %。把&lt;b&gt;隐藏层&lt;/b&gt;设为 0，按 &lt;b&gt;R&lt;/b&gt; 对比一下。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="58"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="78"/>
         <source>Rings with x² and y²</source>
         <translation>用 x² 和 y² 分开圆环</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="58"/>
-        <source>&lt;b&gt;Features instead of layers.&lt;/b&gt; This network has no hidden layer, but its inputs are x² and y² instead of x and y: its boundaries are straight lines in x² and y², which are circles and ellipses on the plane. Press &lt;b&gt;Space&lt;/b&gt;: within 100 steps over 90 % of the training points are right. Click a point: its graph starts with the nodes x0² and x1², built from x0 and x1. Given x and y instead (on the command line: &lt;code&gt;--features x,y&lt;/code&gt;), with straight lines it stalls below 70 %.</source>
-        <translation>&lt;b&gt;用特征代替层。&lt;/b&gt;这个网络没有隐藏层，但它的输入是 x² 和 y²，而不是 x 和 y：它的边界在 x² 和 y² 中是直线，在平面上就是圆和椭圆。按&lt;b&gt;空格键&lt;/b&gt;：100 步之内，超过 90 % 的训练点会被分对。点击一个点：它的计算图从节点 x0² 和 x1² 开始，它们由 x0 和 x1 算出。如果输入改为 x 和 y（命令行：&lt;code&gt;--features x,y&lt;/code&gt;），只用直线，准确率停在 70 % 以下。</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="67"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="87"/>
         <source>&lt;b&gt;Too big a step.&lt;/b&gt; SGD with momentum at learning rate 20 and the reference softmax (no max shift). Press &lt;b&gt;Space&lt;/b&gt;: the loss swings wildly, then blows up within 100 steps; training stops, the last good weights come back and the window says why. Then press &lt;b&gt;R&lt;/b&gt;, set the &lt;b&gt;Learning rate&lt;/b&gt; to 0.05 and press &lt;b&gt;Space&lt;/b&gt;: the loss falls, and within 200 steps over 90 % of the training points are right.</source>
         <translation>&lt;b&gt;步子迈得太大。&lt;/b&gt;带动量的 SGD，学习率为 20，使用参考实现的 softmax（不减去最大值）。按&lt;b&gt;空格键&lt;/b&gt;：损失剧烈震荡，然后在 100 步之内爆炸；训练停止，权重恢复到最后一组正常的值，窗口会说明原因。然后按 &lt;b&gt;R&lt;/b&gt;，把&lt;b&gt;学习率&lt;/b&gt;设为 0.05，再按&lt;b&gt;空格键&lt;/b&gt;：损失下降，200 步之内超过 90 % 的训练点会被分对。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="76"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="96"/>
         <source>Spiral: depth learns faster</source>
         <translation>螺旋：深度学得更快</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="76"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="96"/>
         <source>&lt;b&gt;Depth speeds learning.&lt;/b&gt; Three spiral arms with two hidden layers of 16. Press &lt;b&gt;Space&lt;/b&gt;: within 150 steps every training point is right, usually within 100. Then set &lt;b&gt;Hidden layers&lt;/b&gt; to 1, press &lt;b&gt;R&lt;/b&gt; and &lt;b&gt;Space&lt;/b&gt;: one layer of 16 gets there too, but takes about twice as many steps or more.</source>
         <translation>&lt;b&gt;深度让学习更快。&lt;/b&gt;三条螺旋臂，两个各有 16 个神经元的隐藏层。按&lt;b&gt;空格键&lt;/b&gt;：150 步之内所有训练点都会被分对，通常不到 100 步。然后把&lt;b&gt;隐藏层&lt;/b&gt;设为 1，按 &lt;b&gt;R&lt;/b&gt; 再按&lt;b&gt;空格键&lt;/b&gt;：只有一层 16 个神经元也能做到，但要多花大约一倍甚至更多的步数。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="83"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="103"/>
         <source>Place your own points</source>
         <translation>自己放置数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/core/lessons.py" line="83"/>
+        <location filename="../../micrograd_gui/core/lessons.py" line="103"/>
         <source>&lt;b&gt;Your data.&lt;/b&gt; Click to add points of the active class (keys &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt;), drag to move, right-click to remove. Play needs points of two classes.</source>
         <translation>&lt;b&gt;你自己的数据。&lt;/b&gt;单击添加当前类别的点（按键 &lt;b&gt;1&lt;/b&gt;–&lt;b&gt;6&lt;/b&gt; 选择类别），拖动可以移动，右键单击删除。至少需要两个类别的点才能开始训练。</translation>
     </message>
@@ -1201,39 +1276,44 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="37"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="38"/>
         <source>micrograd GUI: watch backprop learn</source>
         <translation>micrograd GUI：观看反向传播如何学习</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="60"/>
         <source>Training</source>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="61"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="62"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="64"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="69"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="70"/>
         <source>Computation graph of the probe point&apos;s loss</source>
         <translation>探针点损失的计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="73"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/main_window.py" line="75"/>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="76"/>
         <source>Optimizer state</source>
         <translation>优化器状态</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/main_window.py" line="79"/>
+        <source>Scratchpad: type an expression, drag its leaves</source>
+        <translation>草稿板：输入表达式，拖动它的叶子节点</translation>
     </message>
 </context>
 <context>
@@ -1454,22 +1534,27 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
         <translation>优化器状态(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="160"/>
+        <source>&amp;Scratchpad</source>
+        <translation>草稿板(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/menus.py" line="179"/>
         <source>&amp;Language</source>
         <translation>语言 Language(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="231"/>
         <source>Shortcuts and how-to</source>
         <translation>快捷键和使用方法</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="234"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="235"/>
         <source>About micrograd GUI</source>
         <translation>关于 micrograd GUI</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/menus.py" line="235"/>
+        <location filename="../../micrograd_gui/ui/menus.py" line="236"/>
         <source>micrograd GUI {version}
 A scalar autograd engine you can watch learn.</source>
         <translation>micrograd GUI {version}
@@ -1487,110 +1572,150 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NetworkCanvas</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="250"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="158"/>
         <source>input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="250"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="158"/>
         <source>output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="251"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="159"/>
         <source>hidden {n}</source>
         <translation>隐藏层 {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="409"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="347"/>
         <source>gradient (last step) {value}</source>
         <translation>梯度（上一步）{value}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="410"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="348"/>
         <source>Click to type a new weight</source>
         <translation>单击输入新的权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="413"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="351"/>
         <source>{name}: the point&apos;s {axis} coordinate (input)</source>
         <translation>{name}：点的 {axis} 坐标（输入）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="415"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="353"/>
         <source>output (logit, linear)</source>
         <translation>输出（logit，线性）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="416"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="354"/>
         <source>{kind} neuron, hidden layer {n}</source>
         <translation>{kind} 神经元，第 {n} 个隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="418"/>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="356"/>
         <source>bias {name} = {value} · gradient {grad}</source>
         <translation>偏置 {name} = {value} · 梯度 {grad}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="421"/>
-        <source>Click: show its map large · double-click: type a new bias</source>
-        <translation>单击：放大显示它的输出图 · 双击：输入新的偏置</translation>
+        <location filename="../../micrograd_gui/ui/network_canvas.py" line="359"/>
+        <source>Click: show its map large and all its lines · double-click: type a new bias</source>
+        <translation>单击：放大显示它的图并画出它的全部连线 · 双击：输入新的偏置</translation>
     </message>
 </context>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="126"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="141"/>
         <source>Show gradients</source>
         <translation>显示梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="143"/>
         <source>Colour and thicken the connections by dLoss/dw of the last step instead of by the weights</source>
         <translation>按上一步的 dLoss/dw（而不是权重）给连线着色和加粗</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="148"/>
+        <source>Lines: automatic</source>
+        <translation>连线：自动</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="148"/>
+        <source>Lines: all</source>
+        <translation>连线：全部</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="149"/>
+        <source>Lines: each neuron&apos;s {n} strongest</source>
+        <translation>连线：每个神经元最强的 {n} 条</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="150"/>
+        <source>Lines: above ¼ of the strongest</source>
+        <translation>连线：超过最强者 ¼ 的</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="152"/>
+        <source>Which connections are drawn. Automatic: all of them in a small network; from {width} neurons a layer, each neuron&apos;s {n} strongest in and out. Hover a neuron to see all of its lines; click it to keep them shown.</source>
+        <translation>画出哪些连接。自动：小网络画出全部；每层达到 {width} 个神经元时，只画每个神经元输入和输出中最强的 {n} 条。悬停在神经元上可看到它的全部连线；单击则保持显示。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="160"/>
         <source>Each square is a neuron&apos;s output over the whole plane (blue negative, white zero, red positive). Hover a line or a neuron for its value; click a line or double-click a neuron to type a new weight or bias; click a neuron to see its map large.</source>
         <translation>每个方块是一个神经元在整个平面上的输出（蓝色为负，白色为零，红色为正）。悬停在连线或神经元上查看数值；单击连线或双击神经元，输入新的权重或偏置；单击神经元，放大查看它的输出图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="261"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="278"/>
         <source>no gradient yet: take a step</source>
         <translation>还没有梯度：先训练一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="263"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="280"/>
         <source>width ∝ √|{what}|, widest {widest}</source>
         <translation>线宽 ∝ √|{what}|，最宽 {widest}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="267"/>
-        <source> · the {drawn} strongest of {total} lines</source>
-        <translation> · 只画出 {total} 条连线中最强的 {drawn} 条</translation>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="285"/>
+        <source>each neuron&apos;s {n} strongest</source>
+        <translation>每个神经元最强的 {n} 条</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="268"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="286"/>
+        <source>above ¼ of the strongest</source>
+        <translation>超过最强者 ¼ 的</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="286"/>
+        <source>the strongest</source>
+        <translation>最强的</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="287"/>
+        <source> · {drawn} of {total} lines ({shown}): hover a neuron for all its lines</source>
+        <translation> · 共 {total} 条连线中的 {drawn} 条（{shown}）：悬停在神经元上可看到它的全部连线</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="289"/>
         <source>Gradients</source>
         <translation>梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="268"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="289"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="303"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="324"/>
         <source>Blue {blue} · white {white} · red {red}. This map: {lo} to {hi}, on a {n}² grid.</source>
         <translation>蓝 {blue} · 白 {white} · 红 {red}。本图：{lo} 到 {hi}，网格 {n}²。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="366"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="400"/>
         <source>“{text}” is not a number: {name} was kept.</source>
         <translation>“{text}”不是数字：{name} 保持不变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="368"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="402"/>
         <source>{name} must be a finite number of at most {limit} in size: it was kept.</source>
         <translation>{name} 必须是绝对值不超过 {limit} 的有限数：已保持不变。</translation>
     </message>
@@ -1598,17 +1723,17 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>NeuronDetail</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="58"/>
         <source>Close the large map (Esc)</source>
         <translation>关闭放大图（Esc）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="81"/>
         <source>bias</source>
         <translation>偏置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/network_view.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/network_view.py" line="84"/>
         <source>Type a new bias and press Enter (Ctrl+Z undoes it)</source>
         <translation>输入新的偏置并按回车（Ctrl+Z 撤销）</translation>
     </message>
@@ -1698,7 +1823,7 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>ParamEditor</name>
     <message>
-        <location filename="../../micrograd_gui/ui/network_canvas.py" line="441"/>
+        <location filename="../../micrograd_gui/ui/param_editor.py" line="27"/>
         <source>New value of {name}: Enter applies (Ctrl+Z undoes it), Esc cancels</source>
         <translation>{name} 的新值：回车应用（Ctrl+Z 撤销），Esc 取消</translation>
     </message>
@@ -1899,6 +2024,68 @@ A scalar autograd engine you can watch learn.</source>
         <location filename="../../micrograd_gui/ui/graph_items.py" line="29"/>
         <source>neuron</source>
         <translation>神经元</translation>
+    </message>
+</context>
+<context>
+    <name>Scratchpad</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="32"/>
+        <source>c = a*b + b**2</source>
+        <translation>c = a*b + b**2</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="33"/>
+        <source>One neuron: o = tanh(x1*w1 + x2*w2 + b)</source>
+        <translation>一个神经元：o = tanh(x1*w1 + x2*w2 + b)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="34"/>
+        <source>The neuron with tanh written with exp</source>
+        <translation>用 exp 写 tanh 的神经元</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="35"/>
+        <source>A node used twice: b = a + a</source>
+        <translation>用了两次的节点：b = a + a</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="53"/>
+        <source>Examples…</source>
+        <translation>示例…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="56"/>
+        <source>Replace the text with a ready example (Ctrl+Z in the text brings yours back)</source>
+        <translation>用现成的示例替换文本（在文本中按 Ctrl+Z 可恢复你的文本）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="59"/>
+        <source>Values from the text</source>
+        <translation>恢复文本中的值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="61"/>
+        <source>Put every leaf back to the number written in the text</source>
+        <translation>把每个叶子节点恢复为文本中写的数值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="70"/>
+        <source>a = Value(2.0, label=&apos;a&apos;)
+b = Value(-3.0, label=&apos;b&apos;)
+c = a*b + b**2</source>
+        <translation>a = Value(2.0, label=&apos;a&apos;)
+b = Value(-3.0, label=&apos;b&apos;)
+c = a*b + b**2</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="72"/>
+        <source>micrograd code</source>
+        <translation>micrograd 代码</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="223"/>
+        <source>Line {line}, column {col}: {message}</source>
+        <translation>第 {line} 行，第 {col} 列：{message}</translation>
     </message>
 </context>
 <context>
@@ -2103,8 +2290,8 @@ A scalar autograd engine you can watch learn.</source>
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/teacher_mode.py" line="34"/>
-        <source>Network: loss, layers, neurons, activation, init</source>
-        <translation>网络：损失函数、层数、神经元、激活函数、初始化</translation>
+        <source>Network: inputs, loss, layers, neurons, activation, init</source>
+        <translation>网络：输入、损失、层数、神经元、激活函数、初始化</translation>
     </message>
     <message>
         <location filename="../../micrograd_gui/ui/teacher_mode.py" line="35"/>
@@ -2211,6 +2398,32 @@ A scalar autograd engine you can watch learn.</source>
         <location filename="../../micrograd_gui/ui/worker.py" line="169"/>
         <source>The session could not be restored: {error}</source>
         <translation>无法恢复会话：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueGraphPanel</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="31"/>
+        <source>find a node by its label: a, b, out …</source>
+        <translation>按标签查找节点：a、b、out …</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="55"/>
+        <source>Every grad is 0: call backward() on the root first, or press Backward step to replay backprop here.</source>
+        <translation>所有梯度都是 0：请先对根节点调用 backward()，或按“反向一步”在此重放反向传播。</translation>
+    </message>
+</context>
+<context>
+    <name>ValueGraphWindow</name>
+    <message>
+        <location filename="../../micrograd_gui/ui/value_graph_window.py" line="26"/>
+        <source>micrograd graph — {name}</source>
+        <translation>micrograd 计算图 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/value_graph_window.py" line="26"/>
+        <source>root</source>
+        <translation>根节点</translation>
     </message>
 </context>
 </TS>
