@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
             # what the open views draw comes in the snapshots: the probe graph, the neuron maps, the moments
             dock.visibilityChanged.connect(lambda on, name=name: model.show_panel(name, on))
         model.probe_selected.connect(self.graph_dock.show)
+        self.network_dock.visibilityChanged.connect(self._widen_network)  # also when its tab is clicked
         model.lesson_started.connect(self._show_lesson_panels)
 
         model.start()
@@ -156,6 +157,15 @@ class MainWindow(QMainWindow):
         elif dock is self.scratch_dock:  # the editor and its graph need most of the height; the plane waits above
             QTimer.singleShot(0, lambda: self.resizeDocks([dock], [max(dock.height(), int(self.height() * 0.6))],
                                                           Qt.Orientation.Vertical))  # once the dock is laid out
+
+    @Slot(bool)
+    def _widen_network(self, on: bool) -> None:
+        """The network view in front: its column at least 30 % of the window, so a 16-16 network's maps and lines
+        have room (a tab click in a lesson brings it forward in the narrow column of the loss plot)."""
+        if on and not self.network_dock.isFloating():
+            QTimer.singleShot(0, lambda: self.resizeDocks(
+                [self.network_dock], [max(self.network_dock.width(), int(self.width() * 0.3))],
+                Qt.Orientation.Horizontal))
 
     @Slot(bool)
     def _on_presentation(self, on: bool) -> None:
