@@ -18,6 +18,8 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <li>Press <b>W</b> for the network: every neuron's output over the plane, weights as blue (negative) and red
 (positive) lines. Hover for a value, click a line or double-click a neuron to type a new weight or bias
 (<b>Ctrl+Z</b> undoes it), click a neuron to see its map large. <b>O</b> shows the optimizer's state.</li>
+<li>Press <b>E</b> for the Scratchpad: type micrograd code such as c = a*b + b**2 and drag a leaf's slider to
+watch every value and gradient move.</li>
 </ol>
 <h3>Keys</h3>
 <table cellpadding="3">
@@ -31,6 +33,7 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 <tr><td><b>G</b></td><td>Show / hide the computation graph</td></tr>
 <tr><td><b>W</b></td><td>Show / hide the network view (neuron maps, weights)</td></tr>
 <tr><td><b>O</b></td><td>Show / hide the optimizer state (every parameter's value, grad, m, v, update)</td></tr>
+<tr><td><b>E</b></td><td>Show / hide the Scratchpad (type an expression, drag its leaves)</td></tr>
 <tr><td><b>B</b> / <b>N</b></td><td>In the graph: one backward / forward step by hand</td></tr>
 <tr><td><b>P</b>, <b>Esc</b></td><td>In the graph: animate the pass, leave step-through</td></tr>
 <tr><td><b>F</b>, wheel, drag</td><td>In the graph: fit, zoom, pan; double-click folds a neuron</td></tr>

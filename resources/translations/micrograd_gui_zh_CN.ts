@@ -931,6 +931,8 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 &lt;li&gt;Press &lt;b&gt;W&lt;/b&gt; for the network: every neuron&apos;s output over the plane, weights as blue (negative) and red
 (positive) lines. Hover for a value, click a line or double-click a neuron to type a new weight or bias
 (&lt;b&gt;Ctrl+Z&lt;/b&gt; undoes it), click a neuron to see its map large. &lt;b&gt;O&lt;/b&gt; shows the optimizer&apos;s state.&lt;/li&gt;
+&lt;li&gt;Press &lt;b&gt;E&lt;/b&gt; for the Scratchpad: type micrograd code such as c = a*b + b**2 and drag a leaf&apos;s slider to
+watch every value and gradient move.&lt;/li&gt;
 &lt;/ol&gt;
 &lt;h3&gt;Keys&lt;/h3&gt;
 &lt;table cellpadding=&quot;3&quot;&gt;
@@ -944,6 +946,7 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the computation graph&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the network view (neuron maps, weights)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the optimizer state (every parameter&apos;s value, grad, m, v, update)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Show / hide the Scratchpad (type an expression, drag its leaves)&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;B&lt;/b&gt; / &lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the graph: one backward / forward step by hand&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;, &lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;In the graph: animate the pass, leave step-through&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;F&lt;/b&gt;, wheel, drag&lt;/td&gt;&lt;td&gt;In the graph: fit, zoom, pan; double-click folds a neuron&lt;/td&gt;&lt;/tr&gt;
@@ -961,6 +964,7 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 &lt;li&gt;&lt;b&gt;单击一个点&lt;/b&gt;（或拖动十字探针），查看它的损失的计算图：每个标量的值和梯度。单击一个节点，查看其梯度背后的链式法则。&lt;/li&gt;
 &lt;li&gt;暂停训练，按&lt;b&gt;梯度清零&lt;/b&gt;，再按 &lt;b&gt;B&lt;/b&gt;，逐个节点地执行反向传播。&lt;/li&gt;
 &lt;li&gt;按 &lt;b&gt;W&lt;/b&gt; 查看网络：每个神经元在整个平面上的输出，权重画成蓝色（负）和红色（正）的连线。悬停查看数值；单击连线或双击神经元，可以输入新的权重或偏置（&lt;b&gt;Ctrl+Z&lt;/b&gt; 撤销）；单击神经元可以放大查看它的输出图。&lt;b&gt;O&lt;/b&gt; 显示优化器的状态。&lt;/li&gt;
+&lt;li&gt;按 &lt;b&gt;E&lt;/b&gt; 打开草稿板：输入 micrograd 代码，例如 c = a*b + b**2，拖动叶子节点的滑块，观察每个值和梯度如何变化。&lt;/li&gt;
 &lt;/ol&gt;
 &lt;h3&gt;快捷键&lt;/h3&gt;
 &lt;table cellpadding=&quot;3&quot;&gt;
@@ -974,6 +978,7 @@ scalar with its value and gradient. Click a node for the chain rule behind its g
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;G&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏计算图&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;W&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏网络视图（神经元输出图、权重）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏优化器状态（每个参数的值、grad、m、v、更新量）&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;E&lt;/b&gt;&lt;/td&gt;&lt;td&gt;显示 / 隐藏草稿板（输入表达式，拖动它的叶子节点）&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;B&lt;/b&gt; / &lt;b&gt;N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在计算图中：手动执行一步反向 / 前向传播&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;P&lt;/b&gt;、&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;在计算图中：动画播放整个传播过程、退出逐步执行&lt;/td&gt;&lt;/tr&gt;
 &lt;tr&gt;&lt;td&gt;&lt;b&gt;F&lt;/b&gt;、滚轮、拖动&lt;/td&gt;&lt;td&gt;在计算图中：适应窗口、缩放、平移；双击可折叠一个神经元&lt;/td&gt;&lt;/tr&gt;
