@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from micrograd_gui.core.graph.numeric import numerical_grad
 from micrograd_gui.core.graph.trace import Graph
 
 from .flow_layout import FlowLayout
@@ -57,12 +58,18 @@ class ValueGraphPanel(GraphStage):
         self.hint.setVisible(idle)
 
     def inspect(self, i: int) -> None:
-        """The node with its numerical gradient, if one was given for it (not for a collapsed neuron's box)."""
+        """The node with its numerical gradient: the one given for it (a Scratchpad leaf, from the program itself),
+        else d root / d node by nudging it in the frozen graph (not for a collapsed neuron's box)."""
         v = self.graph_view.view
         if v is None:
             return
         members = len(v.members[i])
-        numeric = self.numeric.get(v.original[i]) if members == 1 else None
+        numeric = None
+        if members == 1 and self.graph is not None:
+            node = v.original[i]
+            numeric = self.numeric.get(node)
+            if numeric is None:
+                numeric = numerical_grad(self.graph, node)
         self.inspector.show_node(v.graph, i, members, numeric)
 
     def selected_node(self) -> int:

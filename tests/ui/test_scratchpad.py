@@ -198,3 +198,14 @@ def test_lessons_0_and_1_open_the_scratchpad_at_their_example(qtbot, window, nam
     assert not w.graph_dock.isVisible() and list(w.model.data.xs) == before  # the points stay
     session = w.model.to_session(Trainer(w.model.applied, w.model.data).state(), w.visible_docks())
     assert session.ui["scratch"]["text"] == EXAMPLES[example]
+
+
+def test_every_node_shows_a_numerical_gradient_that_agrees(qtbot, pad):
+    pad.examples.activated.emit(pad.examples.findData("tanh-exp"))
+    graph = pad.graph_panel.graph
+    for n in graph.nodes:
+        pad.graph_panel.select_node(n.id)
+        text = pad.graph_panel.inspector.toPlainText()
+        assert "numerical grad" in text, n
+        num = float(text.split("/ 2h = ", 1)[1].split()[0])
+        assert num == pytest.approx(n.grad, rel=1e-3, abs=1e-5), n  # as the inspector rounds it
