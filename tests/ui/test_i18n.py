@@ -49,6 +49,14 @@ def untranslated(text: str) -> bool:
     return not CJK.search(text) and re.search(r"[A-Za-z]", UNTRANSLATED.sub("", text)) is not None
 
 
+MATH_AND_CODE = {"x", "y", "x²", "y²", "x·y", "sin x", "sin y", "c = a*b + b**2"}  # the same in every language
+
+
+def is_code(where: str, text: str) -> bool:
+    """The feature inputs' names, an example's code and a Scratchpad leaf's name (a variable of the user's code)."""
+    return text in MATH_AND_CODE or where.startswith("QLabel scratchName_")
+
+
 @pytest.fixture
 def chinese(qapp):
     assert i18n.install(qapp, "zh_CN") == "zh_CN"
@@ -118,7 +126,7 @@ def test_every_visible_string_of_the_main_window_is_chinese(chinese, make_window
         qtbot.waitUntil(filled)
     strings = visible_strings(w)
     assert len(strings) > 220, "the window's strings were not all found"
-    left = [(where, text) for where, text in strings if untranslated(text)]
+    left = [(where, text) for where, text in strings if untranslated(text) and not is_code(where, text)]
     assert not left, "\n".join(f"{where}: {text!r}" for where, text in left)
     # spot checks that the right translations were found, not only some Chinese
     assert w.controls.play.text() == "开始" and w.menuBar().actions()[0].text() == "文件(&F)"
