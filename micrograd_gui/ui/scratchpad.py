@@ -220,6 +220,10 @@ class Scratchpad(QWidget):
         self.graph_panel.set_graph(graph, by_node, keep_view=keep_view)
 
     def _say(self, e: ScratchError) -> None:
+        try:  # the core marks its templates in the "ScratchError" context; the parameters go in after translating
+            message = QCoreApplication.translate("ScratchError", e.template).format(**e.params)
+        except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not match: the English
+            message = e.message
         self.error.setText(self.tr("Line {line}, column {col}: {message}").format(
-            line=e.line, col=e.col, message=e.message))
+            line=e.line, col=e.col, message=message))
         self.error.show()

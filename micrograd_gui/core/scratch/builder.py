@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from micrograd_gui.core.engine import Value
-from micrograd_gui.core.scratch.errors import ScratchError
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
+from micrograd_gui.core.scratch.errors import DIVISION_BY_ZERO, ScratchError
 from micrograd_gui.core.scratch.program import Bin, Expr, Method, Neg, NewLeaf, Num, Pos, Pow, Program, Ref, Sum
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -60,7 +61,9 @@ def _leaf_values(program: Program, values: Mapping[str, float] | None) -> dict[s
         raise KeyError(f"the program has no leaf named {sorted(given)[0]!r}")
     for leaf in program.leaves:
         if not math.isfinite(out[leaf.name]):
-            raise ScratchError(leaf.line, leaf.col, f"{leaf.name} must be a finite number, got {out[leaf.name]}")
+            raise ScratchError(leaf.line, leaf.col, QT_TRANSLATE_NOOP(
+                "ScratchError", "{name} must be a finite number, got {value}"),
+                {"name": leaf.name, "value": out[leaf.name]})
     return out
 
 
@@ -78,7 +81,8 @@ def _forward(program: Program, values: Mapping[str, float] | None) -> Built:
     for st in program.statements:
         v = _eval(st.expr, names, leaf)
         if not isinstance(v, Value):  # parse() makes a number assigned to a name a leaf; never happens
-            raise ScratchError(st.pos.line, st.pos.col, "this is a number, not a Value")
+            raise ScratchError(st.pos.line, st.pos.col,
+                               QT_TRANSLATE_NOOP("ScratchError", "this is a number, not a Value"))
         if not v.label:  # a node shows the first name it was given (b = a keeps a's label)
             v.label = st.name
         names[st.name] = v
@@ -114,10 +118,11 @@ def _apply(fn: Callable[..., Any], args: tuple[Any, ...], op: str, pos: Pos) -> 
     try:
         out = fn(*args)
     except ZeroDivisionError:
-        raise ScratchError(pos.line, pos.col, "division by zero") from None
+        raise ScratchError(pos.line, pos.col, DIVISION_BY_ZERO) from None
     except (ArithmeticError, ValueError) as e:  # the engine's ValueErrors name the op (log, pow, division)
-        raise ScratchError(pos.line, pos.col, str(e)) from None
+        raise ScratchError(pos.line, pos.col, QT_TRANSLATE_NOOP("ScratchError", "{error}"), {"error": str(e)}) from None
     data = out.data if isinstance(out, Value) else out
     if not math.isfinite(data):
-        raise ScratchError(pos.line, pos.col, f"{op} overflows: the result is too large for a float")
+        raise ScratchError(pos.line, pos.col, QT_TRANSLATE_NOOP(
+            "ScratchError", "{op} overflows: the result is too large for a float"), {"op": op})
     return out  # type: ignore[no-any-return]

@@ -7,6 +7,7 @@ import io
 import tokenize
 import warnings
 
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
 from micrograd_gui.core.scratch.errors import ScratchError, char_col
 
 MAX_CHARS = 20_000
@@ -18,6 +19,8 @@ MAX_EXPONENT = 16  # |k| in x ** k (SPEC §9)
 MAX_NUMBER = 1e300  # |x| of a number written in the code (the messages say 1e300)
 MAX_LABEL = 40  # characters of a label='...'
 MAX_SUM_ITEMS = 1_000
+
+_NOT_PYTHON = QT_TRANSLATE_NOOP("ScratchError", "this is not valid Python: {why}")  # why: Python's own words
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -31,27 +34,33 @@ def read(text: str) -> tuple[ast.Module, list[str]]:
         raise TypeError(f"the Scratchpad reads text, got {type(text).__name__}")
     if len(text) > MAX_CHARS:  # before anything else, so a huge paste costs nothing
         line, col = _line_col(text, MAX_CHARS)
-        raise ScratchError(line, col, f"the text is longer than the Scratchpad's {MAX_CHARS:,} characters")
+        raise ScratchError(line, col, QT_TRANSLATE_NOOP(
+            "ScratchError", "the text is longer than the Scratchpad's {limit:,} characters"), {"limit": MAX_CHARS})
     src = text.replace("\r\n", "\n").replace("\r", "\n")  # ast's line numbers, whatever the line ends
     lines = src.split("\n")
     used = len(src.rstrip().split("\n"))
     if used > MAX_LINES:
-        raise ScratchError(MAX_LINES + 1, 1, f"the text has {used} lines; the Scratchpad takes at most {MAX_LINES}")
+        raise ScratchError(MAX_LINES + 1, 1, QT_TRANSLATE_NOOP(
+            "ScratchError", "the text has {n} lines; the Scratchpad takes at most {limit}"),
+            {"n": used, "limit": MAX_LINES})
     if "\x00" in src:
         line, col = _line_col(src, src.index("\x00"))
-        raise ScratchError(line, col, "the text contains a null character")
+        raise ScratchError(line, col, QT_TRANSLATE_NOOP("ScratchError", "the text contains a null character"))
     try:
         with warnings.catch_warnings():  # an invalid escape or `1 is 1` is refused, not printed on stderr
             warnings.simplefilter("error")
             tree = ast.parse(src, mode="exec")
     except SyntaxError as e:  # also the parser's own nesting limits ("too many nested parentheses")
-        why = "a number has too many digits" if "digits" in e.msg else e.msg  # not Python's advice to raise a limit
-        raise ScratchError(e.lineno or 1, max(1, e.offset or 1), f"this is not valid Python: {why}") from None
+        line, col = e.lineno or 1, max(1, e.offset or 1)
+        if "digits" in e.msg:  # not Python's advice to raise a limit
+            raise ScratchError(line, col, QT_TRANSLATE_NOOP(
+                "ScratchError", "this is not valid Python: a number has too many digits")) from None
+        raise ScratchError(line, col, _NOT_PYTHON, {"why": e.msg}) from None
     except (RecursionError, MemoryError):  # Python's parser gives up on very deep nesting this way
-        raise ScratchError(1, 1, "the code is nested too deeply to read: give parts of it names on lines "
-                                 "of their own") from None
+        raise ScratchError(1, 1, QT_TRANSLATE_NOOP("ScratchError", "the code is nested too deeply to read: give "
+                                                                   "parts of it names on lines of their own")) from None
     except ValueError as e:
-        raise ScratchError(1, 1, f"this is not valid Python: {e}") from None
+        raise ScratchError(1, 1, _NOT_PYTHON, {"why": str(e)}) from None
     _check_brackets(src)
     _check_depth(tree, lines)
     return tree, lines
@@ -64,9 +73,9 @@ def _check_depth(tree: ast.Module, lines: list[str]) -> None:
         node, depth, line, offset = stack.pop()
         line, offset = getattr(node, "lineno", line), getattr(node, "col_offset", offset)
         if depth > MAX_DEPTH:
-            raise ScratchError(line, char_col(lines, line, offset),
-                               f"this is nested more than {MAX_DEPTH} levels deep: give parts of it names "
-                               "on lines of their own")
+            raise ScratchError(line, char_col(lines, line, offset), QT_TRANSLATE_NOOP(
+                "ScratchError", "this is nested more than {limit} levels deep: give parts of it names on lines of "
+                                "their own"), {"limit": MAX_DEPTH})
         stack.extend((child, depth + 1, line, offset) for child in ast.iter_child_nodes(node))
 
 
@@ -79,8 +88,8 @@ def _check_brackets(src: str) -> None:
         if tok.exact_type in (tokenize.LPAR, tokenize.LSQB, tokenize.LBRACE):
             depth += 1
             if depth > MAX_BRACKETS:
-                raise ScratchError(tok.start[0], tok.start[1] + 1,
-                                   f"brackets are nested more than {MAX_BRACKETS} deep: give parts of it names "
-                                   "on lines of their own")
+                raise ScratchError(tok.start[0], tok.start[1] + 1, QT_TRANSLATE_NOOP(
+                    "ScratchError", "brackets are nested more than {limit} deep: give parts of it names on lines of "
+                                    "their own"), {"limit": MAX_BRACKETS})
         elif tok.exact_type in (tokenize.RPAR, tokenize.RSQB, tokenize.RBRACE):
             depth -= 1

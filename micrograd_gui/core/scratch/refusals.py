@@ -1,15 +1,31 @@
-"""What the Scratchpad says about the Python it does not take, one short sentence a kind of statement or expression."""
+"""What the Scratchpad says about the Python it does not take, one short sentence a kind of statement or expression.
+
+Each sentence is a template marked for translation in the "ScratchError" context, with its parameters."""
 
 from __future__ import annotations
 
 import ast
 
-METHOD_LIST = ".tanh() .relu() .exp() .log() .sigmoid()"
-ATTRIBUTES = f"attributes are not allowed (only {METHOD_LIST})"
-CALLS = f"the only calls are Value(...), sum(...) and {METHOD_LIST}"
-IMPORTS = "imports are not allowed (Value and sum are already there)"
-LOOPS = "loops are not allowed: write each step on a line of its own"
-COMPREHENSIONS = "comprehensions are not allowed: list the terms, as in sum([a, b, c])"
+from micrograd_gui.core.i18n_marks import QT_TRANSLATE_NOOP
+from micrograd_gui.core.scratch.errors import Arg
+
+Refusal = tuple[str, dict[str, Arg]]  # a template and the parameters it is filled in with
+
+ATTRIBUTES = QT_TRANSLATE_NOOP("ScratchError", "attributes are not allowed (only .tanh() .relu() .exp() .log() "
+                                               ".sigmoid())")
+CALL = QT_TRANSLATE_NOOP("ScratchError", "this call is not allowed: the only calls are Value(...), sum(...) and "
+                                         ".tanh() .relu() .exp() .log() .sigmoid()")
+NAMED_CALL = QT_TRANSLATE_NOOP("ScratchError", "{name}() is not allowed: the only calls are Value(...), sum(...) "
+                                               "and .tanh() .relu() .exp() .log() .sigmoid()")
+IMPORTS = QT_TRANSLATE_NOOP("ScratchError", "imports are not allowed (Value and sum are already there)")
+LOOPS = QT_TRANSLATE_NOOP("ScratchError", "loops are not allowed: write each step on a line of its own")
+COMPREHENSIONS = QT_TRANSLATE_NOOP("ScratchError",
+                                   "comprehensions are not allowed: list the terms, as in sum([a, b, c])")
+DEF = QT_TRANSLATE_NOOP("ScratchError", "def is not allowed")
+WITH = QT_TRANSLATE_NOOP("ScratchError", "with is not allowed")
+TRY = QT_TRANSLATE_NOOP("ScratchError", "try is not allowed")
+YIELD = QT_TRANSLATE_NOOP("ScratchError", "yield is not allowed")
+SEQUENCES = QT_TRANSLATE_NOOP("ScratchError", "lists and tuples are only allowed inside sum([...])")
 
 _STATEMENTS: dict[type[ast.AST], str] = {
     ast.Import: IMPORTS,
@@ -17,38 +33,38 @@ _STATEMENTS: dict[type[ast.AST], str] = {
     ast.For: LOOPS,
     ast.AsyncFor: LOOPS,
     ast.While: LOOPS,
-    ast.If: "if is not allowed: the Scratchpad builds one expression graph",
-    ast.FunctionDef: "def is not allowed",
-    ast.AsyncFunctionDef: "def is not allowed",
-    ast.ClassDef: "class is not allowed",
-    ast.With: "with is not allowed",
-    ast.AsyncWith: "with is not allowed",
-    ast.Try: "try is not allowed",
-    ast.TryStar: "try is not allowed",
-    ast.AnnAssign: "annotations are not allowed: write a = ...",
-    ast.Delete: "del is not allowed",
+    ast.If: QT_TRANSLATE_NOOP("ScratchError", "if is not allowed: the Scratchpad builds one expression graph"),
+    ast.FunctionDef: DEF,
+    ast.AsyncFunctionDef: DEF,
+    ast.ClassDef: QT_TRANSLATE_NOOP("ScratchError", "class is not allowed"),
+    ast.With: WITH,
+    ast.AsyncWith: WITH,
+    ast.Try: TRY,
+    ast.TryStar: TRY,
+    ast.AnnAssign: QT_TRANSLATE_NOOP("ScratchError", "annotations are not allowed: write a = ..."),
+    ast.Delete: QT_TRANSLATE_NOOP("ScratchError", "del is not allowed"),
 }
 
 _EXPRESSIONS: dict[type[ast.AST], str] = {
-    ast.Lambda: "lambda is not allowed",
+    ast.Lambda: QT_TRANSLATE_NOOP("ScratchError", "lambda is not allowed"),
     ast.ListComp: COMPREHENSIONS,
     ast.SetComp: COMPREHENSIONS,
     ast.DictComp: COMPREHENSIONS,
     ast.GeneratorExp: COMPREHENSIONS,
-    ast.IfExp: "'x if c else y' is not allowed",
-    ast.Compare: "comparisons are not allowed",
-    ast.BoolOp: "'and' and 'or' are not allowed",
-    ast.Dict: "dictionaries are not allowed",
-    ast.Set: "sets are not allowed",
-    ast.Subscript: "subscripts like x[0] are not allowed",
-    ast.Starred: "unpacking with * is not allowed",
-    ast.JoinedStr: "f-strings are not allowed",
-    ast.NamedExpr: "the walrus operator := is not allowed",
-    ast.Await: "await is not allowed",
-    ast.Yield: "yield is not allowed",
-    ast.YieldFrom: "yield is not allowed",
-    ast.List: "lists and tuples are only allowed inside sum([...])",
-    ast.Tuple: "lists and tuples are only allowed inside sum([...])",
+    ast.IfExp: QT_TRANSLATE_NOOP("ScratchError", "'x if c else y' is not allowed"),
+    ast.Compare: QT_TRANSLATE_NOOP("ScratchError", "comparisons are not allowed"),
+    ast.BoolOp: QT_TRANSLATE_NOOP("ScratchError", "'and' and 'or' are not allowed"),
+    ast.Dict: QT_TRANSLATE_NOOP("ScratchError", "dictionaries are not allowed"),
+    ast.Set: QT_TRANSLATE_NOOP("ScratchError", "sets are not allowed"),
+    ast.Subscript: QT_TRANSLATE_NOOP("ScratchError", "subscripts like x[0] are not allowed"),
+    ast.Starred: QT_TRANSLATE_NOOP("ScratchError", "unpacking with * is not allowed"),
+    ast.JoinedStr: QT_TRANSLATE_NOOP("ScratchError", "f-strings are not allowed"),
+    ast.NamedExpr: QT_TRANSLATE_NOOP("ScratchError", "the walrus operator := is not allowed"),
+    ast.Await: QT_TRANSLATE_NOOP("ScratchError", "await is not allowed"),
+    ast.Yield: YIELD,
+    ast.YieldFrom: YIELD,
+    ast.List: SEQUENCES,
+    ast.Tuple: SEQUENCES,
 }
 
 _OPERATORS: dict[type[ast.AST], str] = {
@@ -57,26 +73,31 @@ _OPERATORS: dict[type[ast.AST], str] = {
 }
 
 
-def statement(node: ast.AST) -> str:
-    word = type(node).__name__.lower()
-    return _STATEMENTS.get(type(node), f"'{word}' statements are not allowed: write lines like name = expression")
+def statement(node: ast.AST) -> Refusal:
+    if type(node) in _STATEMENTS:
+        return _STATEMENTS[type(node)], {}
+    return (QT_TRANSLATE_NOOP("ScratchError", "'{word}' statements are not allowed: write lines like name = "
+                                              "expression"), {"word": type(node).__name__.lower()})
 
 
-def expression(node: ast.AST) -> str:
-    return _EXPRESSIONS.get(type(node), "this kind of expression is not allowed here")
+def expression(node: ast.AST) -> Refusal:
+    return _EXPRESSIONS.get(type(node), QT_TRANSLATE_NOOP("ScratchError", "this kind of expression is not allowed "
+                                                                          "here")), {}
 
 
-def operator(op: ast.AST) -> str:
-    return f"the operator {_OPERATORS.get(type(op), type(op).__name__)} is not allowed (only + - * / ** and unary -)"
+def operator(op: ast.AST) -> Refusal:
+    return (QT_TRANSLATE_NOOP("ScratchError", "the operator {op} is not allowed (only + - * / ** and unary -)"),
+            {"op": _OPERATORS.get(type(op), type(op).__name__)})
 
 
-def constant(value: object) -> str:
+def constant(value: object) -> Refusal:
     if isinstance(value, bool):
-        return "True and False are not numbers here: write 1.0 or 0.0"
+        return QT_TRANSLATE_NOOP("ScratchError", "True and False are not numbers here: write 1.0 or 0.0"), {}
     if isinstance(value, complex):
-        return "complex numbers are not allowed"
+        return QT_TRANSLATE_NOOP("ScratchError", "complex numbers are not allowed"), {}
     if isinstance(value, str):
-        return "strings are only allowed as label='...' in Value(...)"
+        return QT_TRANSLATE_NOOP("ScratchError", "strings are only allowed as label='...' in Value(...)"), {}
     if isinstance(value, bytes):
-        return "bytes are not allowed"
-    return f"{value!r} is not allowed: only numbers, names and Value(...)"  # None, Ellipsis
+        return QT_TRANSLATE_NOOP("ScratchError", "bytes are not allowed"), {}
+    return (QT_TRANSLATE_NOOP("ScratchError", "{value} is not allowed: only numbers, names and Value(...)"),
+            {"value": repr(value)})  # None, Ellipsis
