@@ -39,20 +39,3 @@ def atomic_replace(path: str | os.PathLike[str], write: Callable[[str], None]) -
         Path(tmp).unlink(missing_ok=True)
         raise
 
-
-def read_text(path: str | os.PathLike[str], max_bytes: int, error: type[ValueError], too_big: str,
-              not_text: str, encoding: str = "utf-8") -> str:
-    """The file's text, or `error` saying what is wrong: too big (`too_big`, with {size_mb} and {max_mb}),
-    unreadable, or not text in `encoding` (`not_text`)."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise error(too_big.format(size_mb=size / 2**20, max_mb=max_bytes // 2**20))
-        raw = p.read_bytes()
-    except OSError as e:
-        raise error(f"cannot read the file: {e.strerror or e}") from None
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError:
-        raise error(not_text) from None
