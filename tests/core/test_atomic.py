@@ -231,3 +231,26 @@ def test_cleaning_a_missing_or_unreadable_folder_is_quiet(tmp_path):
     assert atomic.clean_stale_temporaries(tmp_path / "gone") == []
     (tmp_path / "f").write_text("a file, not a folder")
     assert atomic.clean_stale_temporaries(tmp_path / "f") == []
+
+
+@posix_only
+def test_sessions_and_csv_files_are_saved_by_the_same_rule(tmp_path):
+    from micrograd_gui.core.datasets import Dataset
+    from micrograd_gui.core.files import csv_file
+    from micrograd_gui.core.files import session_file as sf
+    from micrograd_gui.core.presets import get_preset
+    from micrograd_gui.core.trainer import Trainer
+
+    shared = tmp_path / "class"
+    shared.mkdir()
+    session, points = shared / "lesson.json", shared / "points.csv"
+    for f in (session, points):
+        f.write_text("old")
+        os.chmod(f, 0o644)
+        (tmp_path / f.name).symlink_to(f)
+    sf.save(tmp_path / session.name, sf.Session(Trainer(get_preset("llm101n").config).state()))
+    csv_file.write(tmp_path / points.name, Dataset().with_point(0.5, 0.5, 1))
+    assert sf.load(session).state.step == 0 and len(csv_file.read(points)) == 1
+    assert mode(session) == mode(points) == 0o644
+    assert (tmp_path / session.name).is_symlink() and (tmp_path / points.name).is_symlink()
+    assert names(shared) == ["lesson.json", "points.csv"]
