@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import random
 import resource
@@ -13,6 +12,7 @@ from functools import partial
 
 import numpy as np
 
+from .cli_args import OneLineParser, positive_int
 from .core.config import TrainConfig
 from .core.datasets import TRAIN, DatasetSpec
 from .core.graph.layout import layered_layout
@@ -165,18 +165,18 @@ def importable(module: str) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="micrograd-gui bench", description=__doc__)
-    ap.add_argument("--steps", type=int, default=300, help="timed steps for fast and PyTorch (median)")
-    ap.add_argument("--slow-steps", type=int, default=20, help="timed steps for eager and micrograd")
-    ap.add_argument("--maps", type=int, default=30, help="timed maps for fast and PyTorch")
-    ap.add_argument("--eager-map-points", type=int, default=EAGER_MAP_POINTS,
+    ap = OneLineParser(prog="micrograd-gui bench", description=__doc__)
+    ap.add_argument("--steps", type=positive_int, default=300, help="timed steps for fast and PyTorch (median)")
+    ap.add_argument("--slow-steps", type=positive_int, default=20, help="timed steps for eager and micrograd")
+    ap.add_argument("--maps", type=positive_int, default=30, help="timed maps for fast and PyTorch")
+    ap.add_argument("--eager-map-points", type=positive_int, default=EAGER_MAP_POINTS,
                     help="grid points the eager map is timed on (then scaled to the full grid)")
     ap.add_argument("--cases", default=",".join(cases()),
                     help="comma-separated cases to time (default: all of " + ", ".join(cases()) + ")")
     ap.add_argument("--no-eager", action="store_true", help="skip the eager engine and micrograd (minutes)")
     ap.add_argument("--soak", action="store_true",
                     help="instead: train a long run in the window with every panel live, print memory and Qt objects")
-    ap.add_argument("--soak-steps", type=int, default=50_000, help="steps the soak trains (default 50000)")
+    ap.add_argument("--soak-steps", type=positive_int, default=50_000, help="steps the soak trains (default 50000)")
     args = ap.parse_args(list(argv) if argv is not None else None)
     if args.soak:
         from .ui.diagnostics.soak import run_soak  # opens the window: imports Qt only when asked to

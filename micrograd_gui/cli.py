@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .cli_args import OneLineParser, point
 from .core.config import ConfigError, TrainConfig
 from .core.presets import PRESETS, get_preset
 
@@ -32,14 +33,6 @@ def _features(text: str) -> tuple[str, ...]:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def _point(text: str) -> tuple[float, float]:
-    try:
-        x, y = (float(s) for s in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--point takes X,Y like 0.5,-1, got '{text}'") from None
-    return x, y
-
-
 def _config(args: argparse.Namespace) -> TrainConfig:
     config = get_preset(args.preset).config
     changes: dict[str, object] = {}
@@ -57,7 +50,7 @@ def _config(args: argparse.Namespace) -> TrainConfig:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="micrograd-gui", description="Watch a scalar autograd engine learn.")
+    p = OneLineParser(prog="micrograd-gui", description="Watch a scalar autograd engine learn.")
     p.add_argument("--version", action="version", version=f"micrograd-gui {__version__}")
     p.add_argument("--self-test", action="store_true",
                    help="open the real window, drive it as a user would, print its figures")
@@ -78,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("graph", help="write the computation graph of one point's loss")
     common(g)
-    g.add_argument("--point", type=_point, required=True, help="the point, X,Y")
+    g.add_argument("--point", type=point, required=True, help="the point, X,Y")
     g.add_argument("--label", type=int, required=True, help="its class")
     g.add_argument("--steps", type=int, default=0, help="training steps first (default 0)")
     g.add_argument("--format", choices=("json", "dot", "svg"), default="json")
@@ -117,9 +110,14 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def cmd_graph(args: argparse.Namespace) -> int:
     from .core.graph.probe import point_graph
+    from .core.trainer import Diverged
 
     config = _config(args)
-    graph = point_graph(config, args.point, args.label, args.steps)
+    try:
+        graph = point_graph(config, args.point, args.label, args.steps)
+    except Diverged as e:  # the training before the graph diverged: said as `train` says it, exit 1 as there
+        print(f"micrograd-gui: {e}", file=sys.stderr)
+        return 1
     _write_graph(graph, args.format, args.out)
     return 0
 
@@ -264,3 +262,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. piped into head
         return 0
+    except OSError as e:  # standard output on a full disk, say: one line, as every other failure
+        print(f"micrograd-gui: {e.strerror or e}", file=sys.stderr)
+        return 2

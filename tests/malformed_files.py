@@ -6,6 +6,7 @@ and changes nothing)."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -49,6 +50,13 @@ def _sparse(path: Path, size: int) -> None:
         f.truncate(size)  # a sparse file: as big as it says, written in no time
 
 
+# not files at all: refused before a byte is read (a pipe without a writer would block a plain open for ever)
+UNREADABLE: dict[str, tuple[bytes | Callable[[Path], None], str]] = {} if not hasattr(os, "mkfifo") else {
+    "named-pipe": (lambda p: os.mkfifo(p), "cannot read the file: it is a named pipe, not a regular file"),
+    "link-to-dev-zero": (lambda p: p.symlink_to("/dev/zero"), "cannot read the file: it is a device"),
+    "link-to-dev-urandom": (lambda p: p.symlink_to("/dev/urandom"), "cannot read the file: it is a device"),
+}
+
 # name -> (file content, or a function that makes the file; words the message must contain)
 SESSIONS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     "truncated": (lambda p: p.write_text(good_session_text()[:700]), "not valid JSON"),
@@ -56,7 +64,17 @@ SESSIONS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     "not-a-session": (b'{"hello": "world"}', "not a micrograd GUI session"),
     "newer-version": (_doc(lambda d: d.update(version=2)), "newer version of the app (format 2)"),
     "version-zero": (_doc(lambda d: d.update(version=0)), "unknown session format version 0"),
-    "version-text": (_doc(lambda d: d.update(version="1")), "no version number"),
+    "version-text": (_doc(lambda d: d.update(version="1")), "version number should be a whole number such as 1"),
+    "version-float": (_doc(lambda d: d.update(version=1.0)), "version number should be a whole number such as 1, "
+                                                             "not 1.0"),
+    "rng-state-float": (_doc(lambda d: d.update(rng_state=1.5)), "rng_state should be a whole number"),
+    "rng-state-true": (_doc(lambda d: d.update(rng_state=True)), "rng_state should be a whole number"),
+    "integer-beyond-floats": (_text(lambda t: t.replace('"weights":[', '"weights":[1' + "0" * 400 + ",", 1)),
+                              "weights[0] is an integer of about 401 digits: not a usable number"),
+    "lr-beyond-floats": (_text(lambda t: t.replace('"lr":0.1', '"lr":-1' + "0" * 400, 1)),
+                         "config.optimizer.lr is a negative integer of about 401 digits"),
+    "batch-2-to-63": (_doc(lambda d: d["config"].update(batch_size=2**63)),
+                      "the batch size must be 0 (full batch) or 1 to 5000"),
     "weights-text": (_doc(lambda d: d.update(weights="0.1 0.2")), "weights should be a list of numbers"),
     "lr-text": (_doc(lambda d: d["config"]["optimizer"].update(lr="fast")), "config.optimizer.lr should be a number"),
     "hidden-float": (_doc(lambda d: d["config"].update(hidden=[8.5])), "config.hidden[0] should be a whole number"),
@@ -77,6 +95,7 @@ SESSIONS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     "latin-1": ('{"format": "micrograd-gui-session", "note": "café"}'.encode("latin-1"), "not UTF-8"),
     "too-large": (lambda p: _sparse(p, sf.MAX_BYTES + 1), "sessions are at most 50 MB"),
     "a-folder": (lambda p: p.mkdir(), "cannot read the file"),
+    **UNREADABLE,
 }
 
 CSVS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
@@ -97,6 +116,10 @@ CSVS: dict[str, tuple[bytes | Callable[[Path], None], str]] = {
     "utf-16": ("x,y,label\n0,0,0\n".encode("utf-16"), "not UTF-8"),
     "latin-1": ("x,y,label\n0,0,0 # café\n".encode("latin-1"), "not UTF-8"),
     "a-folder": (lambda p: p.mkdir(), "cannot read the file"),
+    "digit-grouping": (b"0_5,0,0\n", "line 1: not a number where one is needed"),
+    "arabic-indic-digits": ("\u0660.\u0665,0,0\n".encode(), "line 1: not a number where one is needed"),
+    "full-width-digits": ("0,\uff11,0\n".encode(), "line 1: not a number where one is needed"),
+    **UNREADABLE,
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 
-from .datasets import DatasetSpec
+from .datasets import MAX_POINTS, DatasetSpec
 from .features import DEFAULT
 from .features import check as check_features
 from .losses import LOSSES
@@ -64,8 +64,8 @@ class TrainConfig:
             raise ConfigError(f"the L2 penalty must be zero or positive, got {self.l2}")
         if not (math.isfinite(self.l1) and self.l1 >= 0):
             raise ConfigError(f"the L1 penalty must be zero or positive, got {self.l1}")
-        if self.batch_size < 0:
-            raise ConfigError(f"the batch size must be 0 (full batch) or positive, got {self.batch_size}")
+        if not 0 <= self.batch_size <= MAX_POINTS:  # a batch larger than the plane holds is meaningless
+            raise ConfigError(f"the batch size must be 0 (full batch) or 1 to {MAX_POINTS}, got {self.batch_size}")
         if self.steps < 0:
             raise ConfigError(f"the number of steps cannot be negative, got {self.steps}")
         if self.eval_every < 0:

@@ -263,6 +263,7 @@ KINDS: dict[str, DatasetKind] = {k.name: k for k in (
 )}
 
 MAX_POINTS = 5000
+PLANE_LIMIT = 100.0  # |x| and |y| of any point the app takes (typed, loaded or asked for)
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def metrics(tr: Trainer) -> Metrics:
     """Loss and accuracy of every split, or nothing where the weights overflow the eager engine."""
     try:
         m = tr.evaluate()
-    except ValueError:
+    except (Diverged, ValueError):  # the next step says why, as a divergence
         return Metrics()
     return Metrics(m["train"].loss, m["val"].loss, m["test"].loss,
                    m["train"].accuracy, m["val"].accuracy, m["test"].accuracy)

@@ -363,20 +363,41 @@ class Trainer:
         return outputs_to_probs(self.config.loss, self.outputs(X))
 
     def evaluate(self) -> dict[str, SplitMetrics]:
-        """Loss and accuracy of every split at the current weights."""
+        """Loss and accuracy of every split at the current weights. Weights at which the train or validation loss
+        cannot be computed (log(0) when a probability underflows) raise Diverged with the message the next step
+        would give; the test split, never trained on, has no loss then (as on its curve)."""
         out = {}
         for name, split in (("train", TRAIN), ("val", VAL), ("test", TEST)):
             X, y = self.data.arrays(split)
             if not len(y):
                 out[name] = SplitMetrics(None, None, 0)
                 continue
-            # the training path's outputs (exact), so an accuracy is the same on every machine, also for a
-            # point on the decision boundary
-            pred = outputs_to_class(self.backend.outputs(self.theta, X, exact=True))
-            # a class the output layer does not have yet (added before a reset) has no loss
-            loss = self.backend.loss(self.theta, X, y) if y.max() < self.class_capacity else None
-            out[name] = SplitMetrics(loss, float((pred == y).mean()), len(y))
+            try:
+                out[name] = self._split_metrics(X, y)
+            except ValueError:
+                if split != TEST:
+                    raise self._unevaluable() from None
+                out[name] = SplitMetrics(None, self._accuracy(X, y), len(y))
         return out
+
+    def _split_metrics(self, X: np.ndarray, y: np.ndarray) -> SplitMetrics:
+        # a class the output layer does not have yet (added before a reset) has no loss
+        loss = self.backend.loss(self.theta, X, y) if y.max() < self.class_capacity else None
+        return SplitMetrics(loss, self._accuracy(X, y), len(y))
+
+    def _accuracy(self, X: np.ndarray, y: np.ndarray) -> float | None:
+        # the training path's outputs (exact), so an accuracy is the same on every machine, also for a point on
+        # the decision boundary
+        try:
+            pred = outputs_to_class(self.backend.outputs(self.theta, X, exact=True))
+        except ValueError:  # the eager engine refuses what overflows
+            return None
+        return float((pred == y).mean())
+
+    def _unevaluable(self) -> Diverged:
+        """What step() says from weights whose loss cannot be computed: the cause named, and a reset advised."""
+        self.divergence_why = diagnose(self)
+        return Diverged(DIVERGED_AT_EXTREME_WEIGHTS, step=self.step_count + 1)
 
     # ---- save and restore ---------------------------------------------------------------------
     def state(self) -> TrainerState:

@@ -26,7 +26,8 @@ FUZZ = settings(max_examples=int(os.environ.get("MICROGRAD_FUZZ_EXAMPLES", "300"
 
 numbers = st.one_of(
     st.integers(min_value=-(2**70), max_value=2**70), st.floats(allow_nan=True, allow_infinity=True),
-    st.sampled_from([0, 1, -1, 2, 3, 100, 5000, 5001, 20_001, 2**63, 2**64, 1e12, 1e13, 1e308, -1e-320, 0.5]))
+    st.sampled_from([0, 1, -1, 2, 3, 100, 5000, 5001, 20_001, 2**63, 2**64, 10**400, -(10**400), 1e12, 1e13, 1e308,
+                     -1e-320, 0.5, 1.0]))
 scalars = st.one_of(st.none(), st.booleans(), numbers, st.text(max_size=12),
                     st.sampled_from(["adamw", "sgd", "spiral", "tanh", "hinge", "fast", "eager", "1", "0x10", ""]))
 json_values = st.recursive(scalars, lambda inner: st.one_of(

@@ -7,8 +7,10 @@ import io
 import math
 import os
 
-from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, SPLIT_NAMES, Dataset, split_for_new_point
-from micrograd_gui.core.files.atomic import atomic_write, read_text
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, PLANE_LIMIT, SPLIT_NAMES, Dataset, split_for_new_point
+from micrograd_gui.core.files.atomic import atomic_write
+from micrograd_gui.core.files.numbers import parse_decimal, parse_whole
+from micrograd_gui.core.files.reading import read_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_REPORTED = 8
@@ -51,18 +53,15 @@ def parse(text: str) -> Dataset:
         try:
             if len(cells) not in (3, 4):
                 raise ValueError(f"expected x, y, label[, split], got {len(cells)} fields")
-            x, y = float(cells[0]), float(cells[1])
-            if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > 100 or abs(y) > 100:
-                raise ValueError("x and y must be finite numbers within ±100")
-            label = int(cells[2])
+            x, y = parse_decimal(cells[0]), parse_decimal(cells[1])
+            if not (math.isfinite(x) and math.isfinite(y)) or abs(x) > PLANE_LIMIT or abs(y) > PLANE_LIMIT:
+                raise ValueError(f"x and y must be finite numbers within ±{PLANE_LIMIT:g}")
+            label = parse_whole(cells[2])
             if not 0 <= label < MAX_CLASSES:
                 raise ValueError(f"label must be 0..{MAX_CLASSES - 1}")
             split = _split(cells[3], line) if len(cells) == 4 else split_for_new_point(len(xs))
         except ValueError as e:
-            msg = str(e)
-            if msg.startswith(("could not convert", "invalid literal")):
-                msg = "not a number where one is needed"
-            problems.append(f"line {line}: {msg}")
+            problems.append(f"line {line}: {e}")
             continue
         xs.append(x)
         ys.append(y)

@@ -11,9 +11,11 @@ from typing import Any
 import numpy as np
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
-from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, Dataset, DatasetSpec
+from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, PLANE_LIMIT, Dataset, DatasetSpec
 from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
-from micrograd_gui.core.files.atomic import atomic_write, read_text
+from micrograd_gui.core.files import numbers
+from micrograd_gui.core.files.atomic import atomic_write
+from micrograd_gui.core.files.reading import read_text
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.trainer import Trainer, TrainerState
 
@@ -98,42 +100,15 @@ def _get(d: dict[str, Any], key: str, where: str) -> Any:
 
 
 def _num(v: Any, where: str) -> float:
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise SessionError(f"{where} should be a number, not {type(v).__name__}")
-    if not math.isfinite(v) or abs(v) > 1e12:
-        raise SessionError(f"{where} is {v}: not a usable number")
-    return float(v)
+    return numbers.number(v, where, SessionError)
 
 
 def _int(v: Any, where: str, lo: int = 0, hi: int = 2**63) -> int:
-    if isinstance(v, bool) or not isinstance(v, int):
-        raise SessionError(f"{where} should be a whole number")
-    if not lo <= v <= hi:
-        raise SessionError(f"{where} is {v}, outside {lo}..{hi}")
-    return v
+    return numbers.whole(v, where, SessionError, lo, hi)
 
 
 def _numbers(v: Any, where: str, n: int | None = None, limit: int = MAX_POINTS * 10) -> list[float]:
-    if not isinstance(v, list):
-        raise SessionError(f"{where} should be a list of numbers")
-    if len(v) > limit:
-        raise SessionError(f"{where} has {len(v)} values; at most {limit} are allowed")
-    if n is not None and len(v) != n:
-        raise SessionError(f"{where} has {len(v)} values, expected {n}")
-    if _all_usable(v):
-        return [float(x) for x in v]
-    return [_num(x, f"{where}[{i}]") for i, x in enumerate(v)]  # finds and names the bad value
-
-
-def _all_usable(v: list[Any]) -> bool:
-    """A fast check that every value passes _num (a million values take milliseconds, not seconds)."""
-    if not all(type(x) is float or type(x) is int for x in v):
-        return False
-    try:
-        a = np.array(v, dtype=np.float64)
-    except OverflowError:  # an integer beyond any float
-        return False
-    return bool(np.isfinite(a).all() and (np.abs(a) <= 1e12).all())
+    return numbers.numbers(v, where, SessionError, n, limit)
 
 
 def _default(f: Field) -> Any:
@@ -204,12 +179,13 @@ def _dataset(d: Any) -> Dataset:
     lab = [_int(c, f"data.label[{i}]", 0, MAX_CLASSES - 1) for i, c in enumerate(labels)]
     spl = [_int(s, f"data.split[{i}]", 0, 2) for i, s in enumerate(splits)]
     k = _int(_get(d, "num_classes", "data"), "data.num_classes", 1, MAX_CLASSES)
-    if any(abs(v) > 100 for v in x + y):
-        raise SessionError("data has points far outside the plane (|x| or |y| over 100)")
+    if any(abs(v) > PLANE_LIMIT for v in x + y):
+        raise SessionError(f"data has points far outside the plane (|x| or |y| over {PLANE_LIMIT:g})")
     return Dataset(tuple(x), tuple(y), tuple(lab), tuple(spl), max(k, max(lab, default=0) + 1))
 
 
 def from_json(text: str) -> Session:
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the JSON
     try:
         doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(SessionError(f"the file contains {c}, "
                                                                                           "which is not a number")))
@@ -222,9 +198,12 @@ def from_json(text: str) -> Session:
         raise SessionError(f"the file holds a value JSON cannot read: {e}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise SessionError("this is not a micrograd GUI session file")
-    version = doc.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if "version" not in doc:
         raise SessionError("the session file has no version number")
+    version = doc["version"]
+    if not isinstance(version, int) or isinstance(version, bool):  # 1.0 too: every whole number here is an integer
+        raise SessionError("the session's version number should be a whole number such as 1, not "
+                           f"{json.dumps(version)[:40]}")
     if version > VERSION:
         raise SessionError(f"the session was saved by a newer version of the app (format {version}); "
                            f"this version reads format {VERSION}")
@@ -239,13 +218,8 @@ def from_json(text: str) -> Session:
     v = _numbers(_get(opt, "v", "optimizer"), "optimizer.v", n, limit=100_000)
     if any(x < 0 for x in v):
         raise SessionError("optimizer.v holds squared gradients and cannot be negative")
-    rng = _get(doc, "rng_state", "the session")
-    try:
-        rng_state = int(rng)
-    except (TypeError, ValueError):
-        raise SessionError("rng_state should be a whole number") from None
-    if not 0 < rng_state < 2**64:
-        raise SessionError("rng_state must be between 1 and 2^64-1")
+    # written as a string of digits (64 bits survive every JSON reader); an integer is read too
+    rng_state = numbers.digits(_get(doc, "rng_state", "the session"), "rng_state", SessionError, 1, 2**64 - 1)
     curves = doc.get("curves", {})
     if not isinstance(curves, dict):
         raise SessionError("curves should be an object")
@@ -254,7 +228,7 @@ def from_json(text: str) -> Session:
         pts = curves.get(name, [])
         if not isinstance(pts, list) or len(pts) > MAX_CURVE:
             raise SessionError(f"curves.{name} should be a list of at most {MAX_CURVE} [step, loss] pairs")
-        if all(isinstance(p, list) and len(p) == 2 for p in pts) and _all_usable([x for p in pts for x in p]):
+        if all(isinstance(p, list) and len(p) == 2 for p in pts) and numbers.all_usable([x for p in pts for x in p]):
             clean[name] = pts  # freshly parsed [number, number] lists: used as they are
         else:
             clean[name] = [_numbers(p, f"curves.{name}[{i}]", 2) for i, p in enumerate(pts)]
@@ -281,4 +255,5 @@ def from_json(text: str) -> Session:
 def load(path: str | os.PathLike[str]) -> Session:
     return from_json(read_text(path, MAX_BYTES, SessionError,
                                "the file is {size_mb:.0f} MB; sessions are at most {max_mb} MB",
-                               "the file is not UTF-8 text: it is not a session (binary or another encoding)"))
+                               "the file is not UTF-8 text: it is not a session (binary or another encoding)",
+                               encoding="utf-8-sig"))
