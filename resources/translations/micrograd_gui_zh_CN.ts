@@ -2032,6 +2032,379 @@ A scalar autograd engine you can watch learn.</source>
     </message>
 </context>
 <context>
+    <name>ScratchError</name>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/builder.py" line="64"/>
+        <source>{name} must be a finite number, got {value}</source>
+        <translation>{name} 必须是有限的数，得到的是 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/builder.py" line="85"/>
+        <source>this is a number, not a Value</source>
+        <translation>这是一个数，不是 Value</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/builder.py" line="123"/>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/builder.py" line="126"/>
+        <source>{op} overflows: the result is too large for a float</source>
+        <translation>{op} 溢出：结果太大，浮点数放不下</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="47"/>
+        <source>the result is too large for a float</source>
+        <translation>结果太大，浮点数放不下</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="48"/>
+        <source>a negative number cannot be raised to a non-integer power</source>
+        <translation>负数不能取非整数次幂</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="49"/>
+        <source>{name} is not defined yet: assign it on an earlier line</source>
+        <translation>{name} 尚未定义：请在前面的行里给它赋值</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="59"/>
+        <source>nothing to build: write an assignment such as a = Value(2.0)</source>
+        <translation>没有可构建的内容：请写一个赋值，例如 a = Value(2.0)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="62"/>
+        <source>this would build {nodes:,} nodes; the Scratchpad stops at {limit:,}</source>
+        <translation>这将构建 {nodes:,} 个节点；草稿板最多 {limit:,} 个</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="126"/>
+        <source>assign one name at a time (a = b = ... is not allowed)</source>
+        <translation>一次只能给一个名字赋值（不允许 a = b = ...）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="140"/>
+        <source>backward() runs by itself from the last assignment: remove this line</source>
+        <translation>backward() 会从最后一个赋值自动运行：请删除这一行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="143"/>
+        <source>only assignments are allowed: give this a name, as in out = ...</source>
+        <translation>只允许赋值：请给它起个名字，例如 out = ...</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="150"/>
+        <source>assign one name at a time (a, b = ... is not allowed)</source>
+        <translation>一次只能给一个名字赋值（不允许 a, b = ...）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="153"/>
+        <source>only a plain name can be assigned to, as in a = ...</source>
+        <translation>只能给普通名字赋值，例如 a = ...</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="157"/>
+        <source>{name} is the Scratchpad&apos;s own: choose another name</source>
+        <translation>{name} 是草稿板自带的名字：请换一个名字</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="180"/>
+        <source>{name} must be called, as in {name}(...)</source>
+        <translation>{name} 必须调用，例如 {name}(...)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="201"/>
+        <source>.{method} must be called: write .{method}()</source>
+        <translation>.{method} 必须调用：请写 .{method}()</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="240"/>
+        <source>the exponent must be a number written out, as in x**2 or x**-0.5</source>
+        <translation>指数必须是直接写出的数，例如 x**2 或 x**-0.5</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="243"/>
+        <source>the exponent must be between -{limit} and {limit}, got {k}</source>
+        <translation>指数必须在 -{limit} 到 {limit} 之间，得到的是 {k}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="262"/>
+        <source>numbers must be finite and smaller than 1e300 in size</source>
+        <translation>数必须是有限的，且绝对值小于 1e300</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="268"/>
+        <source>names starting with __ are not allowed</source>
+        <translation>不允许以 __ 开头的名字</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="281"/>
+        <source>.{method}() takes no arguments</source>
+        <translation>.{method}() 不接受参数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="285"/>
+        <source>.{method}() works on Values, not on plain numbers: write Value(...).{method}()</source>
+        <translation>.{method}() 作用于 Value，而不是普通的数：请写 Value(...).{method}()</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="297"/>
+        <source>Value takes one number, as in Value(2.0) or Value(2.0, label=&apos;a&apos;)</source>
+        <translation>Value 接受一个数，例如 Value(2.0) 或 Value(2.0, label=&apos;a&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="302"/>
+        <source>Value takes only label=&apos;...&apos; as a keyword</source>
+        <translation>Value 只接受 label=&apos;...&apos; 这一个关键字参数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="306"/>
+        <source>Value takes a number written out, as in Value(2.0)</source>
+        <translation>Value 接受直接写出的数，例如 Value(2.0)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="312"/>
+        <source>the label must be text in quotes, as in label=&apos;a&apos;</source>
+        <translation>标签必须是引号里的文字，例如 label=&apos;a&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="315"/>
+        <source>the label must be at most {limit} printable characters on one line</source>
+        <translation>标签最多 {limit} 个可打印字符，且只占一行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="329"/>
+        <source>sum takes no keywords: write sum([a, b, ...]) or sum(a, b, ...)</source>
+        <translation>sum 不接受关键字参数：请写 sum([a, b, ...]) 或 sum(a, b, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="337"/>
+        <source>write sum([a, b, ...]) or sum(a, b, ...)</source>
+        <translation>请写 sum([a, b, ...]) 或 sum(a, b, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/compiler.py" line="339"/>
+        <source>sum takes at most {limit:,} terms, got {n:,}</source>
+        <translation>sum 最多接受 {limit:,} 项，得到的是 {n:,} 项</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/errors.py" line="10"/>
+        <source>division by zero</source>
+        <translation>除以零</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="23"/>
+        <source>this is not valid Python: {why}</source>
+        <translation>这不是有效的 Python：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="37"/>
+        <source>the text is longer than the Scratchpad&apos;s {limit:,} characters</source>
+        <translation>文本超过了草稿板的 {limit:,} 个字符上限</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="43"/>
+        <source>the text has {n} lines; the Scratchpad takes at most {limit}</source>
+        <translation>文本有 {n} 行；草稿板最多接受 {limit} 行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="48"/>
+        <source>the text contains a null character</source>
+        <translation>文本中含有空字符</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="56"/>
+        <source>this is not valid Python: a number has too many digits</source>
+        <translation>这不是有效的 Python：某个数的位数太多</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="60"/>
+        <source>the code is nested too deeply to read: give parts of it names on lines of their own</source>
+        <translation>代码嵌套太深，无法读取：请把其中的部分在单独的行上命名</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="76"/>
+        <source>this is nested more than {limit} levels deep: give parts of it names on lines of their own</source>
+        <translation>嵌套超过 {limit} 层：请把其中的部分在单独的行上命名</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/limits.py" line="91"/>
+        <source>brackets are nested more than {limit} deep: give parts of it names on lines of their own</source>
+        <translation>括号嵌套超过 {limit} 层：请把其中的部分在单独的行上命名</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="14"/>
+        <source>attributes are not allowed (only .tanh() .relu() .exp() .log() .sigmoid())</source>
+        <translation>不允许使用属性（只能用 .tanh() .relu() .exp() .log() .sigmoid()）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="16"/>
+        <source>this call is not allowed: the only calls are Value(...), sum(...) and .tanh() .relu() .exp() .log() .sigmoid()</source>
+        <translation>不允许这个调用：只能调用 Value(...)、sum(...) 以及 .tanh() .relu() .exp() .log() .sigmoid()</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="18"/>
+        <source>{name}() is not allowed: the only calls are Value(...), sum(...) and .tanh() .relu() .exp() .log() .sigmoid()</source>
+        <translation>不允许 {name}()：只能调用 Value(...)、sum(...) 以及 .tanh() .relu() .exp() .log() .sigmoid()</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="20"/>
+        <source>imports are not allowed (Value and sum are already there)</source>
+        <translation>不允许 import（Value 和 sum 已经可以直接用）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="21"/>
+        <source>loops are not allowed: write each step on a line of its own</source>
+        <translation>不允许循环：请把每一步写在单独的一行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="22"/>
+        <source>comprehensions are not allowed: list the terms, as in sum([a, b, c])</source>
+        <translation>不允许推导式：请逐项列出，例如 sum([a, b, c])</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="24"/>
+        <source>def is not allowed</source>
+        <translation>不允许 def</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="25"/>
+        <source>with is not allowed</source>
+        <translation>不允许 with</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="26"/>
+        <source>try is not allowed</source>
+        <translation>不允许 try</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="27"/>
+        <source>yield is not allowed</source>
+        <translation>不允许 yield</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="28"/>
+        <source>lists and tuples are only allowed inside sum([...])</source>
+        <translation>列表和元组只能用在 sum([...]) 里</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="36"/>
+        <source>if is not allowed: the Scratchpad builds one expression graph</source>
+        <translation>不允许 if：草稿板只构建一个表达式图</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="39"/>
+        <source>class is not allowed</source>
+        <translation>不允许 class</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="44"/>
+        <source>annotations are not allowed: write a = ...</source>
+        <translation>不允许类型注解：请写 a = ...</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="45"/>
+        <source>del is not allowed</source>
+        <translation>不允许 del</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="49"/>
+        <source>lambda is not allowed</source>
+        <translation>不允许 lambda</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="54"/>
+        <source>&apos;x if c else y&apos; is not allowed</source>
+        <translation>不允许 &apos;x if c else y&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="55"/>
+        <source>comparisons are not allowed</source>
+        <translation>不允许比较</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="56"/>
+        <source>&apos;and&apos; and &apos;or&apos; are not allowed</source>
+        <translation>不允许 &apos;and&apos; 和 &apos;or&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="57"/>
+        <source>dictionaries are not allowed</source>
+        <translation>不允许字典</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="58"/>
+        <source>sets are not allowed</source>
+        <translation>不允许集合</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="59"/>
+        <source>subscripts like x[0] are not allowed</source>
+        <translation>不允许 x[0] 这样的下标</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="60"/>
+        <source>unpacking with * is not allowed</source>
+        <translation>不允许用 * 解包</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="61"/>
+        <source>f-strings are not allowed</source>
+        <translation>不允许 f-string</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="62"/>
+        <source>the walrus operator := is not allowed</source>
+        <translation>不允许海象运算符 :=</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="63"/>
+        <source>await is not allowed</source>
+        <translation>不允许 await</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="79"/>
+        <source>&apos;{word}&apos; statements are not allowed: write lines like name = expression</source>
+        <translation>不允许 &apos;{word}&apos; 语句：请写 name = expression 这样的行</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="84"/>
+        <source>this kind of expression is not allowed here</source>
+        <translation>这里不允许这种表达式</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="89"/>
+        <source>the operator {op} is not allowed (only + - * / ** and unary -)</source>
+        <translation>不允许运算符 {op}（只能用 + - * / ** 和一元 -）</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="95"/>
+        <source>True and False are not numbers here: write 1.0 or 0.0</source>
+        <translation>True 和 False 在这里不是数：请写 1.0 或 0.0</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="97"/>
+        <source>complex numbers are not allowed</source>
+        <translation>不允许复数</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="99"/>
+        <source>strings are only allowed as label=&apos;...&apos; in Value(...)</source>
+        <translation>字符串只能作为 Value(...) 里的 label=&apos;...&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="101"/>
+        <source>bytes are not allowed</source>
+        <translation>不允许 bytes</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/core/scratch/refusals.py" line="102"/>
+        <source>{value} is not allowed: only numbers, names and Value(...)</source>
+        <translation>不允许 {value}：只能用数、名字和 Value(...)</translation>
+    </message>
+</context>
+<context>
     <name>Scratchpad</name>
     <message>
         <location filename="../../micrograd_gui/ui/scratchpad.py" line="32"/>
@@ -2088,7 +2461,7 @@ c = a*b + b**2</translation>
         <translation>micrograd 代码</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratchpad.py" line="223"/>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="227"/>
         <source>Line {line}, column {col}: {message}</source>
         <translation>第 {line} 行，第 {col} 列：{message}</translation>
     </message>
@@ -2408,12 +2781,12 @@ c = a*b + b**2</translation>
 <context>
     <name>ValueGraphPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="31"/>
+        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="32"/>
         <source>find a node by its label: a, b, out …</source>
         <translation>按标签查找节点：a、b、out …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="55"/>
+        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="56"/>
         <source>Every grad is 0: call backward() on the root first, or press Backward step to replay backprop here.</source>
         <translation>所有梯度都是 0：请先对根节点调用 backward()，或按“反向一步”在此重放反向传播。</translation>
     </message>
