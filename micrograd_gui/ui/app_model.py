@@ -27,6 +27,7 @@ from .view_options import ViewOptions, from_ui, to_ui
 NETWORK_FIELDS = ("loss", "stable_softmax", "hidden", "activation", "init_scale", "seed", "features")  # apply on Reset
 LIVE_FIELDS = ("optimizer", "l2", "l1", "batch_size")  # apply from the next step
 Actions = tuple[tuple[str, Callable[[], object]], ...]  # a message's buttons: (label, what it does)
+UNDO_LIMIT = 100  # point edits Ctrl+Z can take back: ~30 MB at 5,000 points, however long the class goes on
 DEFAULT_RATE = 30.0  # steps per second: a class sees the regions change over seconds ("As fast as possible": 0)
 LESSON_LOCKS = ("points", "dataset", "network", "learning_rate", "optimizer")  # what starting a lesson changes
 
@@ -70,6 +71,7 @@ class AppModel(QObject):
         self.edited = config
         self._data = make_dataset(config.dataset, RNG(config.seed))
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)  # each step holds a whole point set: bounded memory at 5,000 points
         self.probe = (0.0, 0.0, 0)  # LLM101n's probe: the origin, class 0
         self.active_class = 0
         self.capacity = max(config.dataset.classes, 2)
