@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
     def _show_lesson_panels(self, lesson: Lesson) -> None:
         for key, dock in (("graph", self.graph_dock), ("loss", self.loss_dock), ("scratchpad", self.scratch_dock)):
             dock.setVisible(key in lesson.panels)
+        for dock in (self.controls_dock, self.data_dock):  # a Scratchpad lesson needs neither: its graph gets the width
+            dock.setVisible(not lesson.scratch)
         for key in lesson.panels:
             named = self.findChild(QDockWidget, f"{key}Dock")
             if named is not None:

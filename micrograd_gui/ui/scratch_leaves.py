@@ -42,6 +42,7 @@ class LeafRow:
         self.slider.setObjectName(f"scratchSlider_{leaf.name}")
         self.slider.setRange(0, TICKS)
         self.slider.setPageStep(TICKS // 20)
+        self.slider.setMinimumWidth(6 * self.slider.fontMetrics().height())  # draggable, however narrow the column
         self.slider.setToolTip(QCoreApplication.translate(
             "LeafControls", "Drag to change {name}: every value and gradient follows").format(
             name=leaf.label or leaf.name))

@@ -5,7 +5,7 @@ GUI thread: these Values are the Scratchpad's own, bounded by the parser's limit
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,9 +62,7 @@ class Scratchpad(QWidget):
         self.reset_values.clicked.connect(lambda: self.model.forget(set(self.model.values)))
         self.text = QPlainTextEdit()
         self.text.setObjectName("scratchText")
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.text.setFont(mono)
+        self._monospace()
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setTabChangesFocus(True)  # Tab leaves the editor, as in the other fields
         self.text.setPlaceholderText(self.tr("a = Value(2.0, label='a')\nb = Value(-3.0, label='b')\n"
@@ -115,6 +113,18 @@ class Scratchpad(QWidget):
         model.text_changed.connect(self._on_model_text)
         model.values_changed.connect(self._on_values)
         self._on_model_text(model.text)
+
+    def _monospace(self) -> None:
+        """The code in a fixed-width font as big as the window's text (presentation mode makes both bigger)."""
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF())
+        self.text.setFont(mono)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._monospace()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown (a dock opened, a lesson): the graph fitted to the room it now has."""

@@ -209,3 +209,11 @@ def test_every_node_shows_a_numerical_gradient_that_agrees(qtbot, pad):
         assert "numerical grad" in text, n
         num = float(text.split("/ 2h = ", 1)[1].split()[0])
         assert num == pytest.approx(n.grad, rel=1e-3, abs=1e-5), n  # as the inspector rounds it
+
+
+def test_the_code_grows_with_the_window_text(qtbot, pad):
+    font = pad.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    pad.setFont(font)  # as presentation mode does to the whole window
+    assert pad.text.font().pointSizeF() == pytest.approx(font.pointSizeF())
+    assert pad.text.font().fixedPitch() or pad.text.font().styleHint() == pad.text.font().StyleHint.Monospace
