@@ -217,3 +217,13 @@ def test_the_code_grows_with_the_window_text(qtbot, pad):
     pad.setFont(font)  # as presentation mode does to the whole window
     assert pad.text.font().pointSizeF() == pytest.approx(font.pointSizeF())
     assert pad.text.font().fixedPitch() or pad.text.font().styleHint() == pad.text.font().StyleHint.Monospace
+
+
+def test_a_scratchpad_lesson_gives_it_the_width_and_the_next_lesson_brings_the_docks_back(qtbot, window):
+    w = window
+    w.model.start_lesson(get_lesson("neuron"))
+    qtbot.waitUntil(w.scratch_dock.isVisible)
+    assert not w.controls_dock.isVisible() and not w.data_dock.isVisible()
+    w.model.start_lesson(get_lesson("llm101n"))
+    qtbot.waitUntil(w.controls_dock.isVisible)
+    assert w.data_dock.isVisible() and not w.scratch_dock.isVisible() and w.graph_dock.isVisible()
