@@ -84,8 +84,9 @@ def restore() -> None:
     print(f"recovery offered: {'yes' if offered else 'no'}", flush=True)
     if not offered:
         raise SystemExit(1)
+    offered = w.sessions.offered
     # the user reads the offer while this run autosaves: that must not replace what is offered
-    wait_for(qapp, "this run's own autosave", lambda: autosave.exists() and w.sessions.offered.exists())
+    wait_for(qapp, "this run's own autosave", lambda: autosave.exists() and offered.exists())
     fresh = session_file.load(autosave).state
     print(f"this run autosaved step: {fresh.step}", flush=True)
     run = w.controller.last.run
@@ -98,11 +99,11 @@ def restore() -> None:
     same = same and w.model.data == expected.data and snap.config == expected.config.with_changes(eval_every=1)
     print(f"restored step: {snap.step}", flush=True)
     print(f"restored equals the autosave: {same}", flush=True)
-    wait_for(qapp, "the offer to be let go", lambda: not w.sessions.offered.exists())
+    wait_for(qapp, "the offer to be let go", lambda: not offered.exists())
     QTimer.singleShot(0, w.close)
     wait_for(qapp, "the window to close", lambda: not w.isVisible())
     print(f"thread stopped: {not w.controller.training_thread.isRunning()}", flush=True)
-    print(f"recovery left after a clean exit: {autosave.exists() or w.sessions.offered.exists()}", flush=True)
+    print(f"recovery left after a clean exit: {autosave.exists() or offered.exists()}", flush=True)
     raise SystemExit(0 if same else 1)
 
 

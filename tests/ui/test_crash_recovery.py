@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from uihelpers import crash
 
 from micrograd_gui.core.files import session_file
 from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
@@ -62,12 +63,14 @@ def test_a_second_start_does_not_autosave_over_the_offer(qtbot, make_window, mon
     qtbot.waitUntil(lambda: a.controller.last.step == 10)
     a.sessions.autosave()
     qtbot.waitUntil(a.sessions.recovery.exists)
-    b = make_window()  # as after a crash of `a`
-    assert b.sessions.pending_recovery() == b.sessions.offered and not b.sessions.recovery.exists()
+    crash(a)
+    b = make_window()
+    offered = b.sessions.offered
+    assert b.sessions.pending_recovery() == offered and not b.sessions.recovery.exists()
     b.sessions.autosave()  # b's own autosave (step 0) while the user reads the offer
     qtbot.waitUntil(b.sessions.recovery.exists)
-    assert session_file.load(b.sessions.offered).state.step == 10
+    assert session_file.load(offered).state.step == 10
     assert b.sessions.restore_recovery()
-    qtbot.waitUntil(lambda: b.controller.last.step == 10 and not b.sessions.offered.exists())
+    qtbot.waitUntil(lambda: b.controller.last.step == 10 and not offered.exists())
     assert session_file.load(b.sessions.recovery).state.step == 10  # what was restored is autosaved at once
-    assert b.sessions.path is None and str(b.sessions.offered) not in b.sessions.recent()
+    assert b.sessions.path is None and str(offered) not in b.sessions.recent()
