@@ -73,6 +73,10 @@ class RecoveryFiles:
         for n in range(MAX_WINDOWS):
             lock = self._lock_of(n)
             if lock.tryLock(0):
+                own = self.autosave_of(n)
+                if os.path.lexists(own) and not _regular(own):  # a folder or a link in its place: the next slot
+                    lock.unlock()
+                    continue
                 self.slot, self._lock = n, lock
                 return
             if lock.error() != QLockFile.LockError.LockFailedError:  # no lock file can be made here

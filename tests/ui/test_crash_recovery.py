@@ -15,12 +15,17 @@ from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
 HELPER = Path(__file__).with_name("recovery_app.py")
 
 
-def run(mode, home):
+def environment(home):
     env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               MICROGRAD_GUI_AUTOSAVE_MS="250")  # autosave every 250 ms: the crash comes soon after one
+               MICROGRAD_GUI_AUTOSAVE_MS="250",  # autosave every 250 ms: the crash comes soon after one
+               MICROGRAD_GUI_TEST_GO=str(home / "go"))
     env.pop("XDG_DATA_HOME", None)
-    return subprocess.run([sys.executable, str(HELPER), mode], env=env, capture_output=True, text=True,
-                          timeout=180, cwd=HELPER.parents[2])
+    return env
+
+
+def run(mode, home):
+    return subprocess.run([sys.executable, str(HELPER), mode], env=environment(home), capture_output=True,
+                          text=True, timeout=180, cwd=HELPER.parents[2])
 
 
 def facts(out):
@@ -45,6 +50,34 @@ def test_kill_9_while_training_then_restart_offers_and_restores_the_autosave(tmp
     assert int(out["restored step"]) == autosaved and out["restored equals the autosave"] == "True"
     assert out["thread stopped"] == "True" and out["recovery left after a clean exit"] == "False"
     assert "Traceback" not in first.stderr + second.stderr
+
+
+def test_two_windows_on_one_settings_folder_keep_their_own_autosaves_then_the_first_crashes(tmp_path):
+    with subprocess.Popen([sys.executable, str(HELPER), "hold"], env=environment(tmp_path), text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HELPER.parents[2]) as first:
+        try:
+            lines = []
+            while not lines or lines[-1] != "holding: yes\n":  # the helper gives up by itself after a minute
+                line = first.stdout.readline()
+                assert line, "the first window ended early: " + "".join(lines) + first.stderr.read()
+                lines.append(line)
+            second = run("second", tmp_path)
+            out = facts(second.stdout)
+            assert second.returncode == 0, second.stdout + second.stderr
+            assert out["crash offered"] == "no" and out["said already open"] == "yes"
+            assert out["own autosave apart"] == "True"
+            assert out["own autosave left"] == "False" and out["first's autosave left"] == "True"
+            (tmp_path / "go").touch()
+            assert first.wait(timeout=120) == -signal.SIGKILL
+            first_errors = first.stderr.read()
+        finally:
+            if first.poll() is None:
+                first.kill()
+    third = run("restore", tmp_path)  # the first window's work, after its crash
+    out = facts(third.stdout)
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert out["recovery offered"] == "yes" and out["restored equals the autosave"] == "True"
+    assert "Traceback" not in first_errors + second.stderr + third.stderr
 
 
 @pytest.mark.parametrize("value,ms", [(None, AUTOSAVE_MS), ("250", 250), ("1", 50), ("soon", AUTOSAVE_MS)])
