@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QPushButton
 from uihelpers import crash, wait_snapshot
 
 from micrograd_gui.core.files import session_file
+from micrograd_gui.ui import recovery_files
 
 OFFER_TEXT = "did not close normally"
 
@@ -171,3 +172,16 @@ def test_a_stale_temporary_beside_a_recent_file_is_removed_at_start(qtbot, make_
     make_window()
     assert [p.exists() for p in stale] == [False] * len(stale)
     assert all(p.exists() for p in users) and mine.read_text() == "the user's session"
+
+
+def test_more_windows_than_autosave_slots_are_told_theirs_is_off(qtbot, make_window, settings, monkeypatch):
+    monkeypatch.setattr(recovery_files, "MAX_WINDOWS", 1)
+    a = make_window()
+    autosaved(qtbot, a, 0)
+    b = make_window()
+    assert b.sessions.recovery is None and "already open in another window" in b.message.text.text()
+    with qtbot.waitSignal(b.controller.state_ready):
+        b.sessions.autosave()
+    assert b.message.isVisible() and "Autosave is off: too many windows are open" in b.message.text.text()
+    b.close()  # the first window's autosave stays
+    assert sorted(p.name for p in folder_of(settings).glob("recovery-*.json")) == ["recovery-session.json"]
