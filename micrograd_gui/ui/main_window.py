@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions.autosave_timer.stop()
         self.controller.shutdown()
-        self.sessions.discard_recovery()  # a clean exit: nothing to recover next time
+        self.sessions.clean_exit()  # this window's autosave goes; an offer not answered stays
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.sync()

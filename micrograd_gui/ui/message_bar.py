@@ -77,13 +77,14 @@ class MessageBar(QWidget):
         self.kind = kind
         self.text.setText(text)
         for b in self._buttons:
+            b.hide()  # at once: its click may be what brought this message
             b.deleteLater()
         self._buttons = []
         for i, (label, callback) in enumerate(actions):
             b = QPushButton(label)
             b.setObjectName(f"messageAction{i}")
+            b.clicked.connect(self.hide)  # first: a message the callback says (a refusal) must stay shown
             b.clicked.connect(callback)
-            b.clicked.connect(self.hide)
             self._row.insertWidget(1 + i, b)
             self._buttons.append(b)
         self.setStyleSheet(f"#messageBar {{ {STYLES[kind]} border-radius: 4px; }}")

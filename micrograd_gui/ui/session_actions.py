@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMenu, QStatusBar, QWidget
 
 from micrograd_gui.core.files import csv_file, session_file
+from micrograd_gui.core.files.atomic import clean_stale_temporaries
 from micrograd_gui.core.files.session_file import Session, SessionError
 from micrograd_gui.core.trainer import TrainerState
 
 from .app_model import AppModel
+from .recovery_files import RecoveryFiles
 
 MAX_RECENT = 8
 AUTOSAVE_MS = 20_000
@@ -56,19 +58,25 @@ class SessionActions(QObject):
         self.path: str | None = None
         self._after_state: list[Callable[[TrainerState], object]] = []  # what they return is not used
         model.controller.state_ready.connect(self._on_state_ready)
-        self.recovery = recovery_path(settings)
-        # what a run that did not close normally left is moved aside before this run autosaves over it, and
-        # stays there until the user restores or discards it
-        self.offered = self.recovery.with_name("recovery-offered.json")
-        if self.recovery.exists():
-            try:
-                os.replace(self.recovery, self.offered)
-            except OSError:
-                pass
+        self.files = RecoveryFiles(recovery_path(settings).parent)
+        self.offered: Path | None = None  # the autosave offered in the message bar now
+        self._offer_text = ""
+        self._autosave_told = False
+        self._clean_leftovers()
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms())
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+
+    def _clean_leftovers(self) -> None:
+        """Temporaries a killed save left beside the files this app knows (the settings' folder and the recent
+        files', at most MAX_RECENT): a user's own files are left alone."""
+        folders = {self.files.folder}
+        for p in self.recent()[:MAX_RECENT]:
+            if "\0" not in p and os.path.isabs(p):
+                folders.add(Path(p).parent)
+        for folder in sorted(folders):
+            clean_stale_temporaries(folder)
 
     # ---- state from the worker ----------------------------------------------------------------
     def _with_state(self, then: Callable[[TrainerState], object]) -> None:
@@ -162,56 +170,122 @@ class SessionActions(QObject):
         return lambda: self.open_path(path)
 
     # ---- autosave and recovery ----------------------------------------------------------------
+    @property
+    def recovery(self) -> Path | None:
+        """This window's own autosave; None when it has none (a folder that takes no file, too many windows)."""
+        return self.files.autosave
+
     @Slot()
     def autosave(self) -> None:
         self._with_state(self._write_recovery)
 
     def _write_recovery(self, state: TrainerState) -> bool:
+        target = self.files.autosave
+        if target is None:
+            self._tell_autosave_failed(self._why_no_autosave())
+            return False
         try:
-            self.recovery.parent.mkdir(parents=True, exist_ok=True)
-            session_file.save(self.recovery, self.session(state))
-        except OSError:
-            return False  # autosave is best effort; the status bar would only distract
+            session_file.save(target, self.session(state))
+        except OSError as e:
+            self._tell_autosave_failed(self.tr("Autosave failed: {error}. Save your work with Ctrl+S; autosave "
+                                               "keeps trying.").format(error=e.strerror or e))
+            return False
+        self._autosave_told = False  # it works again: a new failure is worth telling
         return True
 
+    def _why_no_autosave(self) -> str:
+        if self.files.refused:
+            return self.tr("Autosave is off: {folder} does not accept new files. Save your work with Ctrl+S.").format(
+                folder=self.files.folder)
+        return self.tr("Autosave is off: too many windows are open. Save your work with Ctrl+S.")
+
+    def _tell_autosave_failed(self, text: str) -> None:
+        """Once, not every 20 s; over an unanswered offer it joins the offer instead of hiding it."""
+        if self._autosave_told:
+            return
+        self._autosave_told = True
+        if self.offered is not None:
+            self.model.say(self._offer_text + " " + text, "warning", self._offer_actions())
+        else:
+            self.model.say(text, "warning")
+
     def pending_recovery(self) -> Path | None:
-        return self.offered if self.offered.exists() else None
+        """The oldest autosave of a window that died, not yet restored or discarded."""
+        offers = self.files.offers()
+        return offers[0] if offers else None
 
     def restore_recovery(self) -> bool:
         """Open the offered autosave (not as the user's file, nor a recent one); it becomes this run's autosave."""
-        offered = self.offered
+        offered = self.offered or self.pending_recovery()
+        if offered is None:
+            return False
         try:
             s = session_file.load(offered)
-        except SessionError as e:
-            self.model.say(f"Could not restore the autosaved session: {e}.", "error")
+        except SessionError as e:  # kept, so the user decides; the banner stays (the bar hides before this runs)
+            self.model.say(self.tr("Could not restore the autosaved session: {error}.").format(error=e), "error",
+                           ((self.tr("Discard"), self.discard_recovery),))
             return False
+        self.offered, self._offer_text = None, ""
         self.apply(s)
         self.opened.emit(str(offered))
 
         def keep(state: TrainerState) -> None:  # only once this run's autosave holds it is the offer let go
             if self._write_recovery(state):
-                offered.unlink(missing_ok=True)
+                try:
+                    offered.unlink(missing_ok=True)
+                except OSError:
+                    pass  # offered again at the next start: nothing is lost
 
         self._with_state(keep)
-        return True
+        return True  # other offers, if several windows died, wait for the next start: this one is not replaced
 
     def offer_recovery(self) -> None:
-        """If the last run did not close normally, offer its autosave in the message bar."""
-        path = self.pending_recovery()
-        if path is None:
+        """Offer the autosave of a window that did not close normally; else say what this window's autosave is."""
+        if self._offer_next():
             return
+        if self.files.others_open:
+            self.model.say(self.tr("A session is already open in another window. This window keeps its own "
+                                   "autosave."), "info")
+        elif self.files.autosave is None:
+            self._tell_autosave_failed(self._why_no_autosave())
+
+    def _offer_next(self) -> bool:
         from datetime import datetime
 
-        when = datetime.fromtimestamp(path.stat().st_mtime).strftime(self.tr("%H:%M on %d %b"))
-        self.model.say(
-            self.tr("The app did not close normally last time. Restore the session autosaved at {when}?").format(
-                when=when), "warning",
-            ((self.tr("Restore"), self.restore_recovery), (self.tr("Discard"), self.discard_recovery)))
+        self.offered, self._offer_text = None, ""
+        path = self.pending_recovery()
+        if path is None:
+            return False
+        try:
+            when = datetime.fromtimestamp(path.stat().st_mtime).strftime(self.tr("%H:%M on %d %b"))
+        except (OSError, ValueError):
+            return False
+        self.offered = path
+        self._offer_text = self.tr("The app did not close normally last time. Restore the session autosaved at "
+                                   "{when}?").format(when=when)
+        self.model.say(self._offer_text, "warning", self._offer_actions())
+        return True
+
+    def _offer_actions(self) -> tuple[tuple[str, Callable[[], object]], ...]:
+        return (self.tr("Restore"), self.restore_recovery), (self.tr("Discard"), self.discard_recovery)
 
     def discard_recovery(self) -> None:
-        """Nothing to recover: after a clean exit, or when the user discards the offer."""
-        self.recovery.unlink(missing_ok=True)
-        self.offered.unlink(missing_ok=True)
+        """The user discards the offer: it goes, and the next one (if more windows died) is offered."""
+        offered, self.offered, self._offer_text = self.offered, None, ""
+        if offered is not None:
+            try:
+                if offered.is_file():  # a folder put in its place is not ours to remove
+                    offered.unlink(missing_ok=True)
+            except OSError as e:
+                self.model.say(self.tr("Could not remove the autosave {path}: {error}.").format(
+                    path=offered, error=e.strerror or e), "error")
+                return
+        self._offer_next()
+
+    def clean_exit(self) -> None:
+        """Closing: this window's autosave goes, offers not answered stay for the next start; never raises."""
+        self.autosave_timer.stop()
+        self.files.release()
 
     # ---- points as CSV and pictures -----------------------------------------------------------
     def import_csv_path(self, path: str) -> bool:

@@ -254,3 +254,9 @@ def test_sessions_and_csv_files_are_saved_by_the_same_rule(tmp_path):
     assert mode(session) == mode(points) == 0o644
     assert (tmp_path / session.name).is_symlink() and (tmp_path / points.name).is_symlink()
     assert names(shared) == ["lesson.json", "points.csv"]
+
+
+def test_cleaning_a_temporary_named_with_a_pid_past_any_the_system_gives(tmp_path):
+    huge = tmp_path / ".mg-9999999999-0123abcd.tmp"  # os.kill would raise OverflowError on this pid
+    huge.write_text("half")
+    assert atomic.clean_stale_temporaries(tmp_path) == [huge.name] and not huge.exists()

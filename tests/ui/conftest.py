@@ -14,8 +14,9 @@ pg.setConfigOption("mouseRateLimit", 0)  # pyqtgraph drops faster mouse moves ot
 
 
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def settings(tmp_path_factory):
+    # a folder of their own, outside tmp_path: the autosave and its lock lie beside them, apart from what a test saves
+    return QSettings(str(tmp_path_factory.mktemp("settings") / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

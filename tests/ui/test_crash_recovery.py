@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from uihelpers import crash
 
 from micrograd_gui.core.files import session_file
 from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
@@ -14,12 +15,17 @@ from micrograd_gui.ui.session_actions import AUTOSAVE_MS, autosave_ms
 HELPER = Path(__file__).with_name("recovery_app.py")
 
 
-def run(mode, home):
+def environment(home):
     env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
-               MICROGRAD_GUI_AUTOSAVE_MS="250")  # autosave every 250 ms: the crash comes soon after one
+               MICROGRAD_GUI_AUTOSAVE_MS="250",  # autosave every 250 ms: the crash comes soon after one
+               MICROGRAD_GUI_TEST_GO=str(home / "go"))
     env.pop("XDG_DATA_HOME", None)
-    return subprocess.run([sys.executable, str(HELPER), mode], env=env, capture_output=True, text=True,
-                          timeout=180, cwd=HELPER.parents[2])
+    return env
+
+
+def run(mode, home):
+    return subprocess.run([sys.executable, str(HELPER), mode], env=environment(home), capture_output=True,
+                          text=True, timeout=180, cwd=HELPER.parents[2])
 
 
 def facts(out):
@@ -46,6 +52,34 @@ def test_kill_9_while_training_then_restart_offers_and_restores_the_autosave(tmp
     assert "Traceback" not in first.stderr + second.stderr
 
 
+def test_two_windows_on_one_settings_folder_keep_their_own_autosaves_then_the_first_crashes(tmp_path):
+    with subprocess.Popen([sys.executable, str(HELPER), "hold"], env=environment(tmp_path), text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HELPER.parents[2]) as first:
+        try:
+            lines = []
+            while not lines or lines[-1] != "holding: yes\n":  # the helper gives up by itself after a minute
+                line = first.stdout.readline()
+                assert line, "the first window ended early: " + "".join(lines) + first.stderr.read()
+                lines.append(line)
+            second = run("second", tmp_path)
+            out = facts(second.stdout)
+            assert second.returncode == 0, second.stdout + second.stderr
+            assert out["crash offered"] == "no" and out["said already open"] == "yes"
+            assert out["own autosave apart"] == "True"
+            assert out["own autosave left"] == "False" and out["first's autosave left"] == "True"
+            (tmp_path / "go").touch()
+            assert first.wait(timeout=120) == -signal.SIGKILL
+            first_errors = first.stderr.read()
+        finally:
+            if first.poll() is None:
+                first.kill()
+    third = run("restore", tmp_path)  # the first window's work, after its crash
+    out = facts(third.stdout)
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert out["recovery offered"] == "yes" and out["restored equals the autosave"] == "True"
+    assert "Traceback" not in first_errors + second.stderr + third.stderr
+
+
 @pytest.mark.parametrize("value,ms", [(None, AUTOSAVE_MS), ("250", 250), ("1", 50), ("soon", AUTOSAVE_MS)])
 def test_the_autosave_period_comes_from_the_environment_when_set(monkeypatch, value, ms):
     if value is None:
@@ -62,12 +96,14 @@ def test_a_second_start_does_not_autosave_over_the_offer(qtbot, make_window, mon
     qtbot.waitUntil(lambda: a.controller.last.step == 10)
     a.sessions.autosave()
     qtbot.waitUntil(a.sessions.recovery.exists)
-    b = make_window()  # as after a crash of `a`
-    assert b.sessions.pending_recovery() == b.sessions.offered and not b.sessions.recovery.exists()
+    crash(a)
+    b = make_window()
+    offered = b.sessions.offered
+    assert b.sessions.pending_recovery() == offered and not b.sessions.recovery.exists()
     b.sessions.autosave()  # b's own autosave (step 0) while the user reads the offer
     qtbot.waitUntil(b.sessions.recovery.exists)
-    assert session_file.load(b.sessions.offered).state.step == 10
+    assert session_file.load(offered).state.step == 10
     assert b.sessions.restore_recovery()
-    qtbot.waitUntil(lambda: b.controller.last.step == 10 and not b.sessions.offered.exists())
+    qtbot.waitUntil(lambda: b.controller.last.step == 10 and not offered.exists())
     assert session_file.load(b.sessions.recovery).state.step == 10  # what was restored is autosaved at once
-    assert b.sessions.path is None and str(b.sessions.offered) not in b.sessions.recent()
+    assert b.sessions.path is None and str(offered) not in b.sessions.recent()

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
-from uihelpers import wait_snapshot
+from uihelpers import crash, wait_snapshot
 
 from micrograd_gui.core.lessons import LESSONS
 
@@ -83,17 +83,19 @@ def test_every_lesson_loads_and_trains_a_few_steps(qtbot, window, lesson):
 def test_autosave_is_offered_back_after_a_crash(qtbot, make_window, settings):
     a = make_window()
     steps(qtbot, a, 3)
+    theta = a.controller.last.theta
     a.sessions.autosave()
     qtbot.waitUntil(lambda: a.sessions.recovery.exists())
-    # a second start while the first never closed properly: as after a crash
-    b = make_window()
+    crash(a)
+    b = make_window()  # the next start
     assert b.message.isVisible() and "did not close normally" in b.message.text.text()
     restore = b.findChild(type(b.controls.play), "messageAction0")
     qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     snap = wait_snapshot(qtbot, b, lambda s: s.step == 3)
-    assert np.array_equal(snap.theta, a.controller.last.theta)
-    a.close()
-    assert not a.sessions.recovery.exists()  # a clean exit leaves nothing to recover
+    assert np.array_equal(snap.theta, theta)
+    qtbot.waitUntil(lambda: b.sessions.pending_recovery() is None)  # once b's own autosave holds it
+    b.close()
+    assert not b.sessions.recovery.exists()  # a clean exit leaves nothing to recover
 
 
 def test_record_a_training_run_as_gif_and_png_frames(qtbot, window, tmp_path, monkeypatch):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -12,6 +15,18 @@ def wait_snapshot(qtbot, w, pred, timeout=10_000):
     """Wait until the latest snapshot satisfies pred (the worker may already have sent it)."""
     qtbot.waitUntil(lambda: w.controller.last is not None and pred(w.controller.last), timeout=timeout)
     return w.controller.last
+
+
+def crash(w):
+    """As if the window's process died: its recovery files stay as they were (a real kill -9 is in
+    test_crash_recovery.py), with their times; what its clean exit removed is put back."""
+    folder = Path(w.settings.fileName()).parent
+    kept = {p: (p.read_bytes(), p.stat()) for p in folder.glob("recovery-*.json") if p.is_file()}
+    w.close()
+    for p, (data, st) in kept.items():
+        if not p.exists():
+            p.write_bytes(data)
+            os.utime(p, ns=(st.st_atime_ns, st.st_mtime_ns))  # when it was autosaved, as the offer says
 
 
 def plot_pos(w, x, y) -> QPoint:

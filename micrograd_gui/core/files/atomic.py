@@ -136,7 +136,7 @@ def _running(pid: int) -> bool:
         return True  # no safe check without a helper library: such temporaries go by age alone
     try:
         os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
+    except (ProcessLookupError, OverflowError):  # OverflowError: a name's pid past any the system gives
         return False
     except OSError:  # it exists but belongs to someone else
         return True
