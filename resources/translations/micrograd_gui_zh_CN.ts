@@ -4,32 +4,32 @@
 <context>
     <name>AppModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="120"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="127"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="318"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="320"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="346"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="348"/>
         <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
         <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="359"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="361"/>
         <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
         <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="377"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="379"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
@@ -373,37 +373,37 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="133"/>
         <source>Click: add a point of the active class · Shift-click: next class · Drag: move · Right-click or Ctrl-click: remove · Alt-click: train, validation or test</source>
         <translation>单击：添加当前类别的点 · Shift+单击：下一类别 · 拖动：移动 · 右键或 Ctrl+单击：删除 · Alt+单击：切换训练、验证或测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="165"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="166"/>
         <source>probe</source>
         <translation>探针</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="168"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="169"/>
         <source>The point whose computation graph is shown: drag it, or click a data point</source>
         <translation>显示其计算图的点：拖动它，或单击一个数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="176"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="177"/>
         <source>● train  ▲ val  □ test</source>
         <translation>● 训练  ▲ 验证  □ 测试</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="179"/>
         <source>Filled dots train the model; triangles are the validation split; hollow squares the test split, never trained on</source>
         <translation>实心圆点用于训练模型；三角形是验证集；空心方块是测试集，从不参与训练</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="218"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="223"/>
         <source>{n} points: {train} train · {val} val · {test} test</source>
         <translation>{n} 个点：训练 {train} · 验证 {val} · 测试 {test}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/data_panel.py" line="284"/>
+        <location filename="../../micrograd_gui/ui/data_panel.py" line="296"/>
         <source>Showing neuron {name} — move away to see the regions</source>
         <translation>正在显示神经元 {name} — 移开鼠标可查看分类区域</translation>
     </message>
@@ -1070,12 +1070,12 @@ watch every value and gradient move.&lt;/li&gt;
         <translation>{name}，文本第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="46"/>
         <source>Drag to change {name}: every value and gradient follows</source>
         <translation>拖动以改变 {name}：所有值和梯度随之变化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/scratch_leaves.py" line="109"/>
         <source>{n} more leaves keep the values in the text</source>
         <translation>另外 {n} 个叶子节点保持文本中的值</translation>
     </message>
@@ -2447,7 +2447,7 @@ A scalar autograd engine you can watch learn.</source>
         <translation>把每个叶子节点恢复为文本中写的数值</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratchpad.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="68"/>
         <source>a = Value(2.0, label=&apos;a&apos;)
 b = Value(-3.0, label=&apos;b&apos;)
 c = a*b + b**2</source>
@@ -2456,12 +2456,12 @@ b = Value(-3.0, label=&apos;b&apos;)
 c = a*b + b**2</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratchpad.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="70"/>
         <source>micrograd code</source>
         <translation>micrograd 代码</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/scratchpad.py" line="227"/>
+        <location filename="../../micrograd_gui/ui/scratchpad.py" line="237"/>
         <source>Line {line}, column {col}: {message}</source>
         <translation>第 {line} 行，第 {col} 列：{message}</translation>
     </message>
@@ -2469,78 +2469,109 @@ c = a*b + b**2</translation>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="94"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="102"/>
         <source>Could not save to {path}: {error}. Your file is unchanged.</source>
         <translation>无法保存到 {path}：{error}。你的文件没有改变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="107"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="117"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="111"/>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="140"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="148"/>
         <source>micrograd GUI session (*.json)</source>
         <translation>micrograd GUI 会话 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="130"/>
         <source>Could not open {name}: {error}. Nothing was changed.</source>
         <translation>无法打开 {name}：{error}。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="139"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="147"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="159"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="167"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="205"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="190"/>
+        <source>Autosave failed: {error}. Save your work with Ctrl+S; autosave keeps trying.</source>
+        <translation>自动保存失败：{error}。请用 Ctrl+S 保存你的工作；自动保存会继续尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="198"/>
+        <source>Autosave is off: {folder} does not accept new files. Save your work with Ctrl+S.</source>
+        <translation>自动保存已关闭：{folder} 无法写入新文件。请用 Ctrl+S 保存你的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="200"/>
+        <source>Autosave is off: too many windows are open. Save your work with Ctrl+S.</source>
+        <translation>自动保存已关闭：打开的窗口过多。请用 Ctrl+S 保存你的工作。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="225"/>
+        <source>Could not restore the autosaved session: {error}.</source>
+        <translation>无法恢复自动保存的会话：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="247"/>
+        <source>A session is already open in another window. This window keeps its own autosave.</source>
+        <translation>另一个窗口中已打开一个会话。此窗口使用自己的自动保存。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="260"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="264"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="209"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="270"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="209"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="226"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="270"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="221"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="280"/>
+        <source>Could not remove the autosave {path}: {error}.</source>
+        <translation>无法删除自动保存文件 {path}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="295"/>
         <source>Could not import {name}: {error}</source>
         <translation>无法导入 {name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="304"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="235"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="309"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="240"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="314"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
