@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject, QSize, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from micrograd_gui.core.files.atomic import atomic_replace
 from micrograd_gui.core.snapshot import Snapshot
 
 from .app_model import AppModel
+from .picture_files import save_png
 from .recorder import Recorder
 from .slide_image import caption_items, caption_text, compose, natural_size, plane_box, render_plot
 
@@ -31,14 +31,8 @@ class Plane(Protocol):
 
 
 def save_image(img: QImage, path: str) -> None:
-    """PNG, atomically: a full disk leaves the old file as it was."""
-
-    def write(tmp: str) -> None:
-        # the stubs type the format as bytes, but PySide6 6.11 accepts only str here (bytes raises ValueError)
-        if not img.save(tmp, "PNG"):  # type: ignore[call-overload]
-            raise OSError(f"could not write {path}")
-
-    atomic_replace(path, write)
+    """PNG, atomically: a full disk or a read-only folder raises OSError and leaves the old file as it was."""
+    save_png(img, path)
 
 
 class Exports(QObject):
@@ -126,7 +120,8 @@ class Exports(QObject):
             n = (rec.save_png_sequence(path) if png_frames
                  else rec.save_gif(path, width or GIF_WIDTHS[DEFAULT_GIF]))
         except (OSError, ValueError) as e:
-            self.model.say(self.tr("Could not save the recording to {path}: {error}").format(path=path, error=e),
+            why = (e.strerror if isinstance(e, OSError) else None) or str(e)  # not the temporary's name
+            self.model.say(self.tr("Could not save the recording to {path}: {error}").format(path=path, error=why),
                            "error")
             return
         self.status.showMessage(self.tr("Saved {n} frames to {name}").format(n=n, name=Path(path).name), 5000)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from micrograd_gui.core.files.atomic import atomic_replace
 
+from .picture_files import save_png
 from .slide_image import compose, natural_size
 
 MAX_FRAMES = 600  # a minute at 10 frames a second; older frames are dropped beyond that
@@ -81,8 +82,7 @@ class Recorder(QObject):
         out.mkdir(parents=True, exist_ok=True)
         slides = self.slides(width)
         for i, img in enumerate(slides):
-            if not img.save(str(out / f"frame_{i:05d}.png")):
-                raise OSError(self.tr("could not write {path}").format(path=out / f"frame_{i:05d}.png"))
+            save_png(img, out / f"frame_{i:05d}.png")  # each frame whole, or the old one kept
         return len(slides)
 
     def save_gif(self, path: str | Path, width: int | None = None) -> int:
