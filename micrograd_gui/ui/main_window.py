@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions.autosave_timer.stop()
         self.controller.shutdown()
+        self.exports.shutdown()  # a recording being saved: stopped, its thread joined
         self.sessions.discard_recovery()  # a clean exit: nothing to recover next time
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
