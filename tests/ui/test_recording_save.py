@@ -121,3 +121,30 @@ def test_closing_the_window_stops_a_save_and_keeps_the_old_file(qtbot, window, t
     w.close()
     assert not job.running  # cancelled and joined before the window's objects go
     assert gif.read_bytes() == b"GIF89a the old recording" and [p.name for p in gif.parent.iterdir()] == ["run.gif"]
+
+
+def test_the_language_waits_for_a_save_in_progress(qapp, qtbot, settings, tmp_path, monkeypatch):
+    from micrograd_gui.core.presets import get_preset
+    from micrograd_gui.ui import i18n
+    from micrograd_gui.ui.app_shell import AppShell
+
+    shell = AppShell(qapp, settings)
+    i18n.install(qapp, "en")
+    settings.setValue(i18n.SETTINGS_KEY, "en")
+    w = shell.start(get_preset("llm101n").config)
+    go = threading.Event()
+    real_add = recording_save.GifStream.add
+    monkeypatch.setattr(recording_save.GifStream, "add", lambda self, rgb: (go.wait(20), real_add(self, rgb)))
+    try:
+        w.show()
+        record(w, 2)
+        with qtbot.waitSignal(w.exports.recording_saved, timeout=60_000):
+            w.exports.save_recording(str(tmp_path / "run.gif"))
+            w.menus.language_actions["zh_CN"].trigger()  # would close this window, and stop the save
+            assert shell.window is w and "still being saved" in w.message.text.text()
+            assert w.menus.language_actions["en"].isChecked()
+            go.set()
+        assert (tmp_path / "run.gif").exists()
+    finally:
+        shell.window.close()
+        i18n.install(qapp, "en")
