@@ -46,11 +46,11 @@ def test_the_contracts_cover_every_ui_module():
     """A new ui module must take a place in the layers contract (or be a helper the contract leaves free)."""
     # value_graph_window is show()'s own window, outside the app's: the package's root imports it (through
     # viewer.show), and menus imports the root for its version, so no layer above the panels can hold it
-    helpers = {"__init__", "fields", "fitting_scroll", "flow_layout", "focus", "graph_items", "graph_stage",
-               "graph_view", "help", "i18n", "inspector", "network_canvas", "network_edges", "network_geometry",
-               "neuron_colours", "param_editor", "presentation", "readouts", "recorder", "recovery_files",
-               "scratch_leaves", "slide_image", "teacher_mode", "theme", "undo", "value_graph_panel",
-               "value_graph_window", "view_options"}
+    helpers = {"__init__", "fields", "fitting_scroll", "flow_layout", "focus", "gif_stream", "graph_items",
+               "graph_stage", "graph_view", "help", "i18n", "inspector", "network_canvas", "network_edges",
+               "network_geometry", "neuron_colours", "param_editor", "picture_files", "presentation", "readouts",
+               "recorder", "recording_save", "recovery_files", "scratch_leaves", "slide_image", "teacher_mode",
+               "theme", "undo", "value_graph_panel", "value_graph_window", "view_options"}
     listed = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     layers = listed[listed.index('type = "layers"'):]
     for path in sorted((ROOT / "micrograd_gui" / "ui").glob("*.py")):

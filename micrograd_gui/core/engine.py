@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 Number = int | float
+CHECK_EVERY = 1 << 16  # nodes between two calls of a walk's `check` (an eager step's cancellation, ~10 ms apart)
 
 
 def _pow(x: Number, k: Number) -> float:
@@ -120,8 +121,9 @@ class Value:
         return other * self**-1
 
     # ---- autograd -----------------------------------------------------------------------------
-    def topo(self) -> list[Value]:
-        """Every node this one depends on, inputs before outputs, in micrograd's DFS order."""
+    def topo(self, check: Callable[[], None] | None = None) -> list[Value]:
+        """Every node this one depends on, inputs before outputs, in micrograd's DFS order; `check` is called
+        every CHECK_EVERY nodes (it may raise to abandon the walk)."""
         order: list[Value] = []
         visited = {self}
         # _children, the same slot as _prev: also the drop-in Value's inputs in call order (its _prev is a set)
@@ -136,6 +138,8 @@ class Value:
             else:
                 stack.pop()
                 order.append(node)
+                if check is not None and not len(order) % CHECK_EVERY:
+                    check()
         return order
 
     def backward(self) -> None:
@@ -148,6 +152,19 @@ class Value:
 
     def __repr__(self) -> str:
         return f"Value(data={self.data}, grad={self.grad})"
+
+
+def checked_backward(root: Value, check: Callable[[], None]) -> None:
+    """root.backward(), calling `check` every CHECK_EVERY nodes: it may raise to abandon the pass (the eager engine's
+    cancellation; the grads are then partial). The same sums in the same order: the same grads to the last digit."""
+    root.grad = 1
+    order = root.topo(check)
+    for end in range(len(order), 0, -CHECK_EVERY):  # in chunks, last node first
+        check()
+        for v in reversed(order[max(0, end - CHECK_EVERY):end]):
+            g = v.grad
+            for child, d in zip(v._prev, v._local):
+                child.grad += d * g
 
 
 # `_children` reads and writes the very slot `_prev` does, at the same speed: the inputs in call order, repeats

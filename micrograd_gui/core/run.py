@@ -9,6 +9,7 @@ affords.
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from micrograd_gui.core.graph.trace import Graph, trace
 
 from .config import ConfigError, TrainConfig
 from .datasets import Dataset
+from .eager import EagerBackend
 from .snapshot import Metrics, Snapshot, frozen, grid_points
 from .trainer import Diverged, Trainer, TrainerState
 
@@ -72,6 +74,9 @@ class Run:
         self._grid_running = 80
         self._last_emit = self._last_graph = self._last_maps = self._last_optimizer = -math.inf
         self._step_times: deque[float] = deque(maxlen=400)
+        # set from any thread to abandon the eager engine's work in progress (eager.Cancelled): for a prompt close
+        self.cancel = threading.Event()
+        self.interrupted = False  # whether a computation was abandoned so (the worker notes it)
 
     # ---- the trainer ------------------------------------------------------------------------------
     def build(self, config: TrainConfig, data: Dataset | None) -> None:
@@ -83,6 +88,8 @@ class Run:
         self._adopt(Trainer.from_state(state))
 
     def _adopt(self, trainer: Trainer) -> None:
+        if isinstance(trainer.backend, EagerBackend):
+            trainer.backend.cancel = self.cancel
         self.trainer = trainer
         self.run += 1
         self._history = []

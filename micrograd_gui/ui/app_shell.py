@@ -58,6 +58,11 @@ class AppShell(QObject):
             old.set_language_checked(i18n.current())
             old.model.say(self.tr("Stop the recording (File ▸ Record) before switching the language."), "warning")
             return
+        if old.exports.saving is not None:  # closing the window would stop the save half-way
+            old.set_language_checked(i18n.current())
+            old.model.say(self.tr("The recording is still being saved: switch the language when it is done."),
+                          "warning")
+            return
         self.settings.setValue(i18n.SETTINGS_KEY, language)
         self._switching = language
         self._was_running = old.controller.running

@@ -47,6 +47,7 @@ class Controller(QObject):
         self.training_thread = QThread()
         self.training_thread.setObjectName("trainingThread")
         self.worker = TrainingWorker(config, data)
+        self._cancel = self.worker.run.cancel  # set by shutdown(): the worker's eager computation stops at once
         self.worker.moveToThread(self.training_thread)
         self.training_thread.started.connect(self.worker.start)
         self.training_thread.finished.connect(self.worker.deleteLater)
@@ -128,8 +129,10 @@ class Controller(QObject):
         self._restore.emit(state)
 
     def shutdown(self) -> None:
-        """Stop training and join the thread, before any Qt object it uses is destroyed."""
+        """Stop training and join the thread, before any Qt object it uses is destroyed. An eager step in
+        progress (minutes on thousands of points) is abandoned first, so the window closes at once."""
         if self.training_thread.isRunning():
+            self._cancel.set()  # a threading.Event: safe to set from here while the worker computes
             QMetaObject.invokeMethod(self.worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
             self.training_thread.quit()
             self.training_thread.wait()

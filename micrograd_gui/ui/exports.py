@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import Protocol
 
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, QSize, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from micrograd_gui.core.files.atomic import atomic_replace
 from micrograd_gui.core.snapshot import Snapshot
 
 from .app_model import AppModel
+from .picture_files import save_png
 from .recorder import Recorder
+from .recording_save import RecordingSave
 from .slide_image import caption_items, caption_text, compose, natural_size, plane_box, render_plot
 
 PNG_SIZES = (None, QSize(1280, 720), QSize(1920, 1080))  # None: the plot as large as on screen
@@ -31,24 +32,21 @@ class Plane(Protocol):
 
 
 def save_image(img: QImage, path: str) -> None:
-    """PNG, atomically: a full disk leaves the old file as it was."""
-
-    def write(tmp: str) -> None:
-        # the stubs type the format as bytes, but PySide6 6.11 accepts only str here (bytes raises ValueError)
-        if not img.save(tmp, "PNG"):  # type: ignore[call-overload]
-            raise OSError(f"could not write {path}")
-
-    atomic_replace(path, write)
+    """PNG, atomically: a full disk or a read-only folder raises OSError and leaves the old file as it was."""
+    save_png(img, path)
 
 
 class Exports(QObject):
     """File ▸ Export and File ▸ Record; problems go to the model's message bar."""
+
+    recording_saved = Signal(str)  # a background save ended: the path written, or "" when it failed
 
     def __init__(self, model: AppModel, plane: Plane, parent: QWidget, status: QStatusBar):
         super().__init__(parent)
         self.model, self.plane, self.parent_widget, self.status = model, plane, parent, status
         self.recorder = Recorder(self)
         self.last: Snapshot | None = None
+        self.saving: RecordingSave | None = None  # a recording being written in the background
         self._png_choice, self._gif_choice = 0, DEFAULT_GIF  # the sizes chosen last time are offered first
         model.snapshot.connect(self._on_snapshot)  # connected after the plane's own: the frame shows this snapshot
 
@@ -120,16 +118,54 @@ class Exports(QObject):
                             width=GIF_WIDTHS[self._gif_choice])
 
     def save_recording(self, path: str, png_frames: bool = False, width: int | None = None) -> None:
-        """GIF frames `width` wide (the default choice if None); PNG frames as large as on screen."""
-        rec = self.recorder
-        try:
-            n = (rec.save_png_sequence(path) if png_frames
-                 else rec.save_gif(path, width or GIF_WIDTHS[DEFAULT_GIF]))
-        except (OSError, ValueError) as e:
-            self.model.say(self.tr("Could not save the recording to {path}: {error}").format(path=path, error=e),
-                           "error")
+        """GIF frames `width` wide (the default choice if None); PNG frames as large as on screen. Written in the
+        background (RecordingSave): the status bar counts the frames, the end is said there or in the banner."""
+        if self.saving is not None and self.saving.running:
+            self.model.say(self.tr("A recording is still being saved; save this one when it is done."), "info")
             return
-        self.status.showMessage(self.tr("Saved {n} frames to {name}").format(n=n, name=Path(path).name), 5000)
+        rec = self.recorder
+        if not rec.frames:
+            self.model.say(self.tr("Could not save the recording to {path}: {error}").format(
+                path=path, error=QCoreApplication.translate("Recorder", "nothing was recorded")), "error")
+            return
+        size = rec.slide_size(None if png_frames else width or GIF_WIDTHS[DEFAULT_GIF])
+        job = RecordingSave(rec.frames, size, path, png_frames, rec.fps, self)
+        job.progress.connect(self._on_save_progress)
+        job.finished.connect(self._on_saved)
+        job.failed.connect(self._on_save_failed)
+        self.saving = job
+        self.status.showMessage(self.tr("Saving the recording to {name}…").format(name=Path(path).name))
+        job.start()
+
+    @Slot(int, int)
+    def _on_save_progress(self, done: int, total: int) -> None:
+        if self.saving is not None:
+            self.status.showMessage(self.tr("Saving the recording to {name}: {done} of {total} frames").format(
+                name=Path(self.saving.path).name, done=done, total=total))
+
+    @Slot(int)
+    def _on_saved(self, n: int) -> None:
+        job, self.saving = self.saving, None
+        if job is not None:
+            self.status.showMessage(self.tr("Saved {n} frames to {name}").format(n=n, name=Path(job.path).name),
+                                    5000)
+            self.recording_saved.emit(job.path)
+
+    @Slot(str)
+    def _on_save_failed(self, why: str) -> None:
+        job, self.saving = self.saving, None
+        if job is not None:
+            self.status.clearMessage()
+            self.model.say(self.tr("Could not save the recording to {path}: {error}").format(path=job.path,
+                                                                                             error=why), "error")
+            self.recording_saved.emit("")
+
+    def shutdown(self) -> None:
+        """The window is closing: a save in progress stops at its next frame (a GIF leaves the old file as it was)
+        and its thread is joined before the objects it signals go away."""
+        if self.saving is not None:
+            self.saving.cancel()
+            self.saving = None
 
     # ---- any panel, the window ------------------------------------------------------------------
     def export_png(self, widget: QWidget, name: str) -> None:

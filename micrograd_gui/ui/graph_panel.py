@@ -37,6 +37,10 @@ class GraphPanel(GraphStage):
         lay.addWidget(self.splitter(), 1)
         self.set_classes(3)
         model.snapshot.connect(self.set_snapshot)
+        self.export_failed.connect(self._on_export_failed)
+
+    def _on_export_failed(self, message: str) -> None:
+        self.model.say(message, "error")
 
     def set_classes(self, n: int) -> None:
         if self.label.count() == n:

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPainter, QPaintEvent, QShortcut
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QCompleter, QFileDialog, QLabel, QLineEdit, QPushButton, QSlider, QSplitter, QWidget
 
 from micrograd_gui.core.graph.groups import layer_of
@@ -18,6 +17,7 @@ from .flow_layout import FlowLayout
 from .graph_items import fmt, legend_gradient
 from .graph_view import GraphView
 from .inspector import Inspector
+from .picture_files import save_png, svg_bytes, write_picture
 
 # The strings keep the context "GraphPanel" they had before this module was split out of graph_panel.py, so the
 # existing translations serve every panel built on the stage (lupdate reads translate("Context", "text") calls).
@@ -78,6 +78,8 @@ class GraphStage(QWidget):
     each control is still found once by name. `keys` is where the F, B, N, P shortcuts work: the whole window for
     the app's panel, only inside the panel for any other (two window-wide F keys would cancel each other out).
     """
+
+    export_failed = Signal(str)  # an SVG or PNG could not be written: why, naming the file, for the user
 
     def __init__(self, names: str = "", keys: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
                  parent: QWidget | None = None):
@@ -366,27 +368,32 @@ class GraphStage(QWidget):
 
     # ---- export -------------------------------------------------------------------------------
     def export_svg(self, path: str) -> None:
+        """The graph as vectors; written atomically (raises OSError, and the old file stays as it was)."""
         rect = self.graph_view.export_rect()
-        gen = QSvgGenerator()
-        gen.setFileName(path)
-        gen.setSize(rect.size().toSize())
-        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(translate("GraphPanel", "micrograd GUI computation graph"))
-        p = QPainter(gen)
-        self.graph_view.render_to(p, QRectF(0, 0, rect.width(), rect.height()))
-        p.end()
+        box = QRectF(0, 0, rect.width(), rect.height())
+        write_picture(path, svg_bytes(box, translate("GraphPanel", "micrograd GUI computation graph"),
+                                      lambda p: self.graph_view.render_to(p, box)))
 
-    def export_png(self, path: str) -> bool:
-        return self.graph_view.render_image().save(path)
+    def export_png(self, path: str) -> None:
+        """The graph at twice the screen's resolution; written atomically (raises OSError)."""
+        save_png(self.graph_view.render_image(), path)
 
     def _export_svg(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("GraphPanel", "Export graph as SVG"), "graph.svg",
                                               "SVG (*.svg)")
         if path:
-            self.export_svg(path)
+            self._export(self.export_svg, path)
 
     def _export_png(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, translate("GraphPanel", "Export graph as PNG"), "graph.png",
                                               "PNG (*.png)")
         if path:
-            self.export_png(path)
+            self._export(self.export_png, path)
+
+    def _export(self, write: Callable[[str], None], path: str) -> None:
+        try:
+            write(path)
+        except (OSError, ValueError) as e:
+            why = (e.strerror if isinstance(e, OSError) else None) or str(e)
+            self.export_failed.emit(translate("GraphPanel", "Could not write {path}: {error}").format(path=path,
+                                                                                                   error=why))

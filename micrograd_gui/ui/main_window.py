@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions.autosave_timer.stop()
         self.controller.shutdown()
+        self.exports.shutdown()  # a recording being saved: stopped, its thread joined
         self.sessions.clean_exit()  # this window's autosave goes; an offer not answered stays
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

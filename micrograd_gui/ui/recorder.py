@@ -1,30 +1,46 @@
-"""Record a training run: frames of the plot as it redraws, each with its caption, saved as slides (slide_image) in
-an animated GIF or a PNG sequence."""
+"""Record a training run: frames of the plot as it redraws, each with its caption, kept compressed; saved as slides
+(slide_image) in an animated GIF or a PNG sequence by a RecordingSave, off the GUI thread."""
 
 from __future__ import annotations
 
 import time
+import zlib
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from micrograd_gui.core.files.atomic import atomic_replace
-
-from .slide_image import compose, natural_size
+from .slide_image import natural_size
 
 MAX_FRAMES = 600  # a minute at 10 frames a second; older frames are dropped beyond that
-MAX_BYTES = 768 * 2**20  # and beyond this much memory
+MAX_BYTES = 256 * 2**20  # and beyond this much memory (compressed frames: a plot is ~50 KB, 600 fit many times)
 FRAME_WIDTH = 1280  # frames are kept at most this wide (the widest GIF offered)
 
 
 @dataclass(frozen=True)
 class Frame:
-    plot: QImage  # the plot as it was drawn
+    """One grab of the plot, its pixels compressed (zlib, in a background thread: it lets the GUI thread run)."""
+
+    pixels: Future[bytes]  # the RGB888 rows, bytes_per_line apart, deflated
+    size: QSize
+    bytes_per_line: int
     caption: list[str]  # the caption's parts at that moment (slide_image.caption_items)
+
+    @property
+    def plot(self) -> QImage:
+        """The plot as it was drawn (decompressed: a copy each time)."""
+        raw = zlib.decompress(self.pixels.result())
+        img = QImage(raw, self.size.width(), self.size.height(), self.bytes_per_line, QImage.Format.Format_RGB888)
+        return img.copy()  # its own pixels: `raw` goes away
+
+    def nbytes(self) -> int:
+        """What it holds in memory now: compressed once the background thread is done with it."""
+        if self.pixels.done() and self.pixels.exception() is None:
+            return len(self.pixels.result())
+        return self.bytes_per_line * self.size.height()
 
 
 class Recorder(QObject):
@@ -39,6 +55,8 @@ class Recorder(QObject):
         self.frames: list[Frame] = []
         self.fps = 10.0
         self._last = 0.0
+        # zlib releases the GIL while it compresses: the GUI thread runs on meanwhile
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recorder")
 
     @property
     def recording(self) -> bool:
@@ -63,39 +81,16 @@ class Recorder(QObject):
         img = self.widget.grab().toImage()
         if img.width() > FRAME_WIDTH:
             img = img.scaledToWidth(FRAME_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        self.frames.append(Frame(img.convertToFormat(QImage.Format.Format_RGB888), self.caption()))
+        img = img.convertToFormat(QImage.Format.Format_RGB888)
+        raw = bytes(img.constBits())  # type: ignore[call-overload]  # a copy: the pool's thread owns it
+        self.frames.append(Frame(self._pool.submit(zlib.compress, raw, 1), img.size(), img.bytesPerLine(),
+                                 self.caption()))
         while len(self.frames) > 1 and (len(self.frames) > MAX_FRAMES
-                                        or len(self.frames) * self.frames[0].plot.sizeInBytes() > MAX_BYTES):
+                                        or sum(f.nbytes() for f in self.frames) > MAX_BYTES):
             self.frames.pop(0)
         self.frame_added.emit(len(self.frames))
 
-    def slides(self, width: int | None = None) -> list[QImage]:
-        """Every frame with its caption, all of one size: the first frame's shape at `width` (its own by default)."""
-        if not self.frames:
-            return []
-        size = natural_size(self.frames[0].plot.size(), width, [f.caption for f in self.frames])
-        return [compose(f.plot, f.caption, size)[0] for f in self.frames]
-
-    def save_png_sequence(self, folder: str | Path, width: int | None = None) -> int:
-        out = Path(folder)
-        out.mkdir(parents=True, exist_ok=True)
-        slides = self.slides(width)
-        for i, img in enumerate(slides):
-            if not img.save(str(out / f"frame_{i:05d}.png")):
-                raise OSError(self.tr("could not write {path}").format(path=out / f"frame_{i:05d}.png"))
-        return len(slides)
-
-    def save_gif(self, path: str | Path, width: int | None = None) -> int:
-        from PIL import Image  # Pillow writes the GIF; Qt has no GIF writer
-
-        pics = []
-        for img in self.slides(width):
-            rgb = img.convertToFormat(QImage.Format.Format_RGB888)
-            pics.append(Image.frombuffer("RGB", (rgb.width(), rgb.height()), bytes(rgb.constBits()), "raw", "RGB",
-                                         rgb.bytesPerLine(), 1))
-        if not pics:
-            raise ValueError(self.tr("nothing was recorded"))
-        # written beside the target and renamed over it: a full disk never leaves a broken GIF in its place
-        atomic_replace(path, lambda tmp: pics[0].save(tmp, format="GIF", save_all=True, append_images=pics[1:],
-                                                      duration=int(1000 / self.fps), loop=0, optimize=True))
-        return len(pics)
+    def slide_size(self, width: int | None = None) -> QSize:
+        """The size every saved slide shares: the first frame's shape at `width` (its own by default), with room for
+        the longest caption."""
+        return natural_size(self.frames[0].size, width, [f.caption for f in self.frames])

@@ -40,6 +40,12 @@ class ValueGraphPanel(GraphStage):
         lay.addWidget(self.hint)
         lay.addWidget(self.splitter(), 1)
         self._show_collapse_tools()
+        self.export_failed.connect(self._on_export_failed)
+
+    def _on_export_failed(self, message: str) -> None:
+        """Said above the graph: this panel has no message bar of its own (show()'s window, the Scratchpad)."""
+        self.hint.setText(message)
+        self.hint.show()
 
     def set_graph(self, graph: Graph, numeric: Mapping[int, float] | None = None, keep_view: bool = True) -> None:
         """Show `graph`; `numeric` maps node ids to numerical gradients the inspector shows beside the backprop

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.divergence import explain
+from micrograd_gui.core.eager import Cancelled
 from micrograd_gui.core.run import Probe, Reached, Run
 from micrograd_gui.core.trainer import Diverged, TrainerState
 
@@ -26,6 +27,8 @@ def guarded(slot: Callable[..., None]) -> Callable[..., None]:
     def wrapper(self: TrainingWorker, *args: Any) -> None:
         try:
             slot(self, *args)
+        except Cancelled:  # the window is closing (Controller.shutdown): the trainer is back where the step began
+            self.run.interrupted = True  # stop() follows at once and stops the timer
         except Exception as e:  # noqa: BLE001 - the worker must survive anything a step can raise
             traceback.print_exc(file=sys.stderr)
             self._set_running(False)

@@ -109,11 +109,13 @@ def test_record_a_training_run_as_gif_and_png_frames(qtbot, window, tmp_path, mo
     w.controls.play.click()
     qtbot.waitUntil(lambda: len(w.recorder.frames) >= 5, timeout=10_000)
     w.controls.play.click()
-    w.menus.record_action.trigger()
+    with qtbot.waitSignal(w.exports.recording_saved, timeout=30_000):  # written in the background
+        w.menus.record_action.trigger()
     with Image.open(gif) as im:
         assert im.n_frames >= 5 and im.size[0] == 480
     n = len(w.recorder.frames)
-    w.exports.save_recording(str(tmp_path / "frames"), png_frames=True)
+    with qtbot.waitSignal(w.exports.recording_saved, timeout=30_000):
+        w.exports.save_recording(str(tmp_path / "frames"), png_frames=True)
     assert len(list((tmp_path / "frames").glob("frame_*.png"))) == n
 
 

@@ -118,7 +118,8 @@ def test_a_recording_is_saved_as_a_gif_of_the_chosen_width_with_captions(qtbot, 
     w.controls.play.click()
     qtbot.waitUntil(lambda: len(w.recorder.frames) >= 4, timeout=10_000)
     w.controls.play.click()
-    w.menus.record_action.trigger()
+    with qtbot.waitSignal(w.exports.recording_saved, timeout=30_000):  # written in the background
+        w.menus.record_action.trigger()
     assert [c for c in offered[0] if "GIF" in c] == [f"Animated GIF, {n} px wide (*.gif)" for n in (480, 800, 1280)]
     first = w.recorder.frames[0]
     assert first.caption[0].startswith("step ") and first.plot.size() == w.data_panel.plot.size()
@@ -156,7 +157,8 @@ def test_an_export_that_fails_half_way_keeps_the_old_file(qtbot, window, tmp_pat
     gif = tmp_path / "run.gif"
     gif.write_bytes(b"GIF89a the old recording")
     answer_with(monkeypatch, gif, "800")
-    w.menus.record_action.trigger()
+    with qtbot.waitSignal(w.exports.recording_saved, timeout=30_000):
+        w.menus.record_action.trigger()
     assert "Could not save the recording" in w.message.text.text()
     assert gif.read_bytes() == b"GIF89a the old recording" and len(list(tmp_path.iterdir())) == 2
 
