@@ -129,7 +129,10 @@ class SessionActions(QObject):
         return True
 
     def apply(self, s: Session, with_lesson: bool = False) -> None:
-        """Continue a session in this window: its panels first, so the restored run's snapshots carry them."""
+        """Continue a session in this window: its panels first, so the restored run's snapshots carry them. The
+        window then holds no file of the user's until the caller says which (Open) or none (Restore of an autosave):
+        Ctrl+S never writes this session over the file shown before."""
+        self.path = None
         docks = s.ui.get("docks")
         if isinstance(docks, list):
             self.layout.show_docks([d for d in docks if isinstance(d, str)])

@@ -16,6 +16,7 @@ from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
 from micrograd_gui.core.files import numbers
 from micrograd_gui.core.files.atomic import atomic_write
 from micrograd_gui.core.files.reading import read_text
+from micrograd_gui.core.files.session_ui import check_ui
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.trainer import Trainer, TrainerState
 
@@ -34,7 +35,7 @@ class SessionError(ValueError):
 class Session:
     state: TrainerState
     curves: dict[str, list[list[float]]] = field(default_factory=dict)  # "train"/"val"/"test": [[step, loss], ...]
-    ui: dict[str, Any] = field(default_factory=dict)  # panels, modes, probe: whatever the window keeps
+    ui: dict[str, Any] = field(default_factory=dict)  # panels, modes, probe: as session_ui.check_ui leaves them
 
 
 # ---- to JSON ------------------------------------------------------------------------------------
@@ -232,9 +233,7 @@ def from_json(text: str) -> Session:
             clean[name] = pts  # freshly parsed [number, number] lists: used as they are
         else:
             clean[name] = [_numbers(p, f"curves.{name}[{i}]", 2) for i, p in enumerate(pts)]
-    ui = doc.get("ui", {})
-    if not isinstance(ui, dict):
-        raise SessionError("ui should be an object")
+    ui = check_ui(doc.get("ui", {}), SessionError)  # whole, before anything in the window changes
     # optional (older files lack them): what the last step did, for the optimizer table
     last_update = opt.get("last_update")
     if last_update is not None:
