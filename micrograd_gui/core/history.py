@@ -57,11 +57,10 @@ class LossHistory:
         return self.train, self.val, self.test
 
     def load(self, train: Curve, val: Curve, step: int, test: Curve | None = None) -> None:
-        """Curves of a session whose state is at `step`, shown from the restored run's first snapshot. Points past
-        the step (a diverged run's step that was taken back) are dropped: that run takes the step again. A session
-        saved before the test curve existed has none."""
-        keep = [[p for p in c if p[0] <= step] for c in (train, val, test or [])]
-        self._pending = (keep[0], keep[1], keep[2])
+        """Curves of a session whose state is at `step`, shown from the restored run's first snapshot, as they were
+        shown when saved: a diverged run's last point (past the step it went back to) too, until the run takes that
+        step again and replaces it. A session saved before the test curve existed has none."""
+        self._pending = (train, val, test or [])
         self._pending_step = step
 
     def update(self, snap: Snapshot) -> bool:
