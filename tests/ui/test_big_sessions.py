@@ -7,6 +7,7 @@ from malformed_files import good_session_text
 from uihelpers import wait_snapshot
 
 from micrograd_gui.ui.loss_plot import MAX_DRAWN, drawn
+from micrograd_gui.ui.session_actions import BACKGROUND_BYTES
 
 N = 150_000  # under what a session saves (SAVED_CURVE), so the saved curve is the whole of it
 
@@ -41,3 +42,51 @@ def test_thinning_keeps_each_spans_extremes_in_order_and_short_curves_whole():
     assert len(dx) <= 1002 and np.all(np.diff(dx) > 0) and -9.0 in dy and dx[-1] == x[-1]
     short = (x[:500], y[:500])
     assert drawn(*short, 1000)[0] is short[0]
+
+
+def big_session(tmp_path, name, n=250_000, ui=None):
+    doc = json.loads(good_session_text())
+    curve = [[float(i), 1.0 / (1.0 + i)] for i in range(n)]
+    doc["step"], doc["curves"] = n - 1, {"train": curve, "val": [], "test": []}
+    if ui is not None:
+        doc["ui"] = ui
+    path = tmp_path / name
+    path.write_text(json.dumps(doc))
+    assert path.stat().st_size > BACKGROUND_BYTES
+    return path
+
+
+def window_state(w):
+    return w.model.applied, w.model.data, w.sessions.path, w.model.history.train.n
+
+
+def test_a_big_session_is_read_off_the_gui_thread_and_then_shown_all_at_once(qtbot, window, tmp_path):
+    w = window
+    path = big_session(tmp_path, "big.json")
+    before = window_state(w)
+    with qtbot.waitSignal(w.sessions.opened, timeout=60_000):
+        assert w.sessions.open_path(str(path))
+        # the file is being read in the background: the window is still all the old session, and says so
+        assert window_state(w) == before and "Opening big.json" in w.statusBar().currentMessage()
+    wait_snapshot(qtbot, w, lambda s: s.step == 250_000 - 1)
+    qtbot.waitUntil(lambda: w.model.history.train.n == 250_000)
+    assert w.sessions.path == str(path) and w.sessions.recent()[0] == str(path)
+
+
+def test_a_big_broken_session_is_refused_after_reading_and_a_later_open_wins(qtbot, window, tmp_path):
+    w = window
+    bad = big_session(tmp_path, "bad.json", ui={"teacher": {"hidden": 5}})
+    before = window_state(w)
+    with qtbot.waitSignal(w.sessions._read_done, timeout=60_000):
+        assert w.sessions.open_path(str(bad))
+    text = w.message.text.text()
+    assert w.message.kind == "error" and "Could not open bad.json" in text and "ui.teacher.hidden" in text
+    assert window_state(w) == before
+    # a big file still being read when a small one is opened: the small one stays, the big one is dropped
+    big = big_session(tmp_path, "big.json")
+    small = tmp_path / "small.json"
+    small.write_text(good_session_text())
+    with qtbot.waitSignal(w.sessions._read_done, timeout=60_000):
+        assert w.sessions.open_path(str(big))
+        assert w.sessions.open_path(str(small))
+    assert w.sessions.path == str(small) and w.model.history.train.n < 250_000

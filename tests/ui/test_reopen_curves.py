@@ -27,8 +27,8 @@ def test_a_diverged_runs_curves_come_back_after_save_and_reopen_and_are_saved_ag
     with qtbot.waitSignal(w.controller.diverged, timeout=30_000):
         w.controls.play.click()  # at whatever step it blows up: the test does not depend on which
     qtbot.waitUntil(lambda: not w.controller.running)
-    before = shown_curves(w)
     first = save(qtbot, w, tmp_path / "diverged.json")
+    before = shown_curves(w)  # after the save: the worker's last snapshot came before the state it saved
     assert len(before[0]) >= 2 and first["step"] >= 1
     for target in (make_window(), w):  # another window, and the same one after a Reset
         if target is w:

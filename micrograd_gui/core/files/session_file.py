@@ -14,7 +14,7 @@ import numpy as np
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, PLANE_LIMIT, Dataset, DatasetSpec
 from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
-from micrograd_gui.core.files import numbers
+from micrograd_gui.core.files import json_pieces, numbers
 from micrograd_gui.core.files.atomic import atomic_write
 from micrograd_gui.core.files.reading import read_text
 from micrograd_gui.core.files.session_ui import check_ui
@@ -196,11 +196,14 @@ def _dataset(d: Any) -> Dataset:
     return Dataset(tuple(x), tuple(y), tuple(lab), tuple(spl), max(k, max(lab, default=0) + 1))
 
 
+def _not_a_number(c: str) -> Any:
+    raise SessionError(f"the file contains {c}, which is not a number")
+
+
 def from_json(text: str) -> Session:
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the JSON
     try:
-        doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(SessionError(f"the file contains {c}, "
-                                                                                          "which is not a number")))
+        doc = json_pieces.loads(text, json.JSONDecoder(parse_constant=_not_a_number))
     except json.JSONDecodeError as e:
         raise SessionError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
                            "the file may be truncated or not a session") from None
