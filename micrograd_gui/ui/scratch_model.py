@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
+from micrograd_gui.core.files.session_ui import MAX_TEXT
+
 
 class ScratchModel(QObject):
     """One owner for the Scratchpad's text and slider values; sessions save both."""
@@ -41,7 +43,7 @@ class ScratchModel(QObject):
 
     def to_ui(self) -> dict[str, object]:
         """The Scratchpad as a session's `ui.scratch` keeps it (empty text too: reopened, it is empty again)."""
-        return {"text": self.text, "values": dict(self.values)}
+        return {"text": self.text[:MAX_TEXT], "values": dict(self.values)}  # beyond a million characters: cut
 
     def restore(self, section: Mapping[str, object]) -> None:
         """A session's Scratchpad, as session_ui.check_ui left it (text and finite values)."""

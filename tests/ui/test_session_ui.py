@@ -46,7 +46,7 @@ BAD = [({"teacher": {"hidden": 5}}, "ui.teacher.hidden"), ({"teacher": {"locked"
        ({"teacher": {"hidden": [["reset"]]}}, "ui.teacher.hidden"), ({"teacher": [["reset"]]}, "ui.teacher"),
        ({"teacher": {"hidden": "points"}}, "ui.teacher.hidden"), ({"scratch": {"text": 5}}, "ui.scratch"),
        ({"scratch": [["a = 1"]]}, "ui.scratch"),
-       ({"scratch": {"text": "x" * 20_001}}, "ui.scratch.text")]
+       ({"scratch": {"text": "x" * 1_000_001}}, "ui.scratch.text")]
 
 
 @pytest.mark.parametrize(("ui", "field"), BAD)
@@ -95,14 +95,15 @@ def test_restore_of_a_malformed_autosave_changes_nothing_and_of_a_good_one_forge
     assert w.sessions.path is None
 
 
-def test_a_saved_empty_scratchpad_comes_back_empty(qtbot, window, tmp_path):
+@pytest.mark.parametrize("text", ["", "a = 1.0\n" + "# a long paste\n" * 2_000])
+def test_a_saved_scratchpad_comes_back_as_it_was_empty_or_longer_than_it_parses(qtbot, window, tmp_path, text):
     w = window
-    w.model.scratch.set_text("")
-    path = tmp_path / "empty.json"
+    w.model.scratch.set_text(text)
+    path = tmp_path / "scratch.json"
     with qtbot.waitSignal(w.sessions.saved):
         w.sessions.save_to(str(path))
     w.model.scratch.set_text("c = 1.0")
-    assert w.sessions.open_path(str(path)) and w.model.scratch.text == ""
+    assert w.sessions.open_path(str(path)) and w.model.scratch.text == text
 
 
 # ---- random ui sections ---------------------------------------------------------------------------------------

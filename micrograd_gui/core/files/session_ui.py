@@ -7,12 +7,12 @@ import math
 from typing import Any
 
 from micrograd_gui.core.datasets import MAX_CLASSES, PLANE_LIMIT
-from micrograd_gui.core.scratch import MAX_CHARS
 
 FLAGS = {"regions": True, "hard": False, "contour": False, "show_val": True, "show_test": True}  # saved view flags
 PALETTES = ("standard", "colorblind")
 MAX_NAMES = 64  # teacher controls, docks, scratch leaves: far more than the window has
 MAX_NAME = 200  # characters of one name
+MAX_TEXT = 1_000_000  # Scratchpad characters a session keeps: over the 20,000 it parses (a long paste is kept too)
 
 
 def _show(v: Any) -> str:
@@ -48,8 +48,8 @@ def _scratch(v: Any, error: type[Exception]) -> dict[str, Any]:
     # dropped (its leaf shows the text's own number, as before it was dragged)
     if not isinstance(v, dict) or not isinstance(v.get("text"), str):
         raise error(f"ui.scratch should be an object with the Scratchpad's 'text', not {_show(v)}")
-    if len(v["text"]) > MAX_CHARS:
-        raise error(f"ui.scratch.text is longer than the Scratchpad's {MAX_CHARS} characters")
+    if len(v["text"]) > MAX_TEXT:
+        raise error(f"ui.scratch.text is longer than the {MAX_TEXT} characters a session keeps")
     raw = v.get("values")
     values: dict[str, float] = {}
     for k, x in list(raw.items())[:MAX_NAMES] if isinstance(raw, dict) else ():
