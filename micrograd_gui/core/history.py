@@ -9,6 +9,11 @@ from .snapshot import Snapshot
 Curve = list[list[float]]  # [[step, loss], ...] as a session file keeps it
 
 
+def _pairs(curve: Curve) -> np.ndarray:
+    """[[step, loss], ...] as an (n, 2) array, converted in one C pass (a reopened curve may have a million)."""
+    return np.array(curve, dtype=np.float64).reshape(-1, 2)
+
+
 class Series:
     """A growing (step, value) buffer with amortised appends."""
 
@@ -20,7 +25,7 @@ class Series:
     def clear(self) -> None:
         self.n = 0
 
-    def extend(self, xs: list[float], ys: list[float]) -> None:
+    def extend(self, xs: list[float] | np.ndarray, ys: list[float] | np.ndarray) -> None:
         need = self.n + len(xs)
         if need > len(self.x):
             size = max(need, 2 * len(self.x))
@@ -40,7 +45,7 @@ class Series:
 
     def as_curve(self) -> Curve:
         x, y = self.view()
-        return [[float(a), float(b)] for a, b in zip(x, y)]
+        return np.column_stack((x, y)).tolist()  # Python floats, in one C pass
 
 
 class LossHistory:
@@ -50,18 +55,18 @@ class LossHistory:
     def __init__(self) -> None:
         self.train, self.val, self.test = Series(), Series(), Series()
         self.run = -1
-        self._pending: tuple[Curve, Curve, Curve] | None = None
+        self._pending: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # (n, 2) arrays of [step, loss]
         self._pending_step = 0
 
     def _all(self) -> tuple[Series, Series, Series]:
         return self.train, self.val, self.test
 
     def load(self, train: Curve, val: Curve, step: int, test: Curve | None = None) -> None:
-        """Curves of a session whose state is at `step`, shown from the restored run's first snapshot. Points past
-        the step (a diverged run's step that was taken back) are dropped: that run takes the step again. A session
-        saved before the test curve existed has none."""
-        keep = [[p for p in c if p[0] <= step] for c in (train, val, test or [])]
-        self._pending = (keep[0], keep[1], keep[2])
+        """Curves of a session whose state is at `step`, shown from the restored run's first snapshot, as they were
+        shown when saved: a diverged run's last point (past the step it went back to) too, until the run takes that
+        step again and replaces it. A session saved before the test curve existed has none."""
+        pairs = (_pairs(train), _pairs(val), _pairs(test or []))
+        self._pending = pairs
         self._pending_step = step
 
     def update(self, snap: Snapshot) -> bool:
@@ -74,8 +79,8 @@ class LossHistory:
             # a reopened session's curves go with its own run, not with one of the run before it, which a window
             # just built may still be sending: that one is at an earlier step than the restored state
             if self._pending is not None and snap.step >= self._pending_step:
-                for series, curve in zip(self._all(), self._pending):
-                    series.extend([p[0] for p in curve], [p[1] for p in curve])
+                for series, pairs in zip(self._all(), self._pending):
+                    series.extend(pairs[:, 0], pairs[:, 1])
                 self._pending = None
             changed = True
         if snap.history:

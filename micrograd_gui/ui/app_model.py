@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoStack
 
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, TEST, TRAIN, VAL, Dataset, DatasetSpec, make_dataset
-from micrograd_gui.core.files.session_file import Session
+from micrograd_gui.core.files.session_file import Session, SessionError
+from micrograd_gui.core.files.session_ui import check_ui
 from micrograd_gui.core.history import LossHistory
 from micrograd_gui.core.lessons import Lesson, get_lesson
 from micrograd_gui.core.rng import RNG
@@ -395,39 +396,30 @@ class AppModel(QObject):
             "active_class": self.active_class, "probe": list(self.probe),
             "lesson": self.lesson.name if self.lesson else "", **to_ui(self.view), "docks": docks,
             "teacher": {"hidden": sorted(self.teacher.hidden), "locked": sorted(self.teacher.locked)},
-            **self.scratch.to_ui()}
+            "scratch": self.scratch.to_ui()}
         return Session(state, self.history.curves(), ui)
 
     def restore(self, s: Session, with_lesson: bool = False) -> None:
-        """Continue a saved session; what its `ui` section holds is used only where it is well formed."""
-        st, ui = s.state, s.ui
+        """Continue a saved session. Its `ui` section is checked whole first (SessionError before any change), so
+        the window is either all as it was or all the session's: nothing below can fail half-way."""
+        st, ui = s.state, check_ui(s.ui, SessionError)  # as the loader leaves it; a Session built in code too
         self._load_config(st.config)
         self._edit_points(st.data, "open session")
         train, val, test = (s.curves.get(k, []) for k in ("train", "val", "test"))
         self.history.load(train, val, st.step, test)
-        c = ui.get("active_class")
-        if isinstance(c, int) and not isinstance(c, bool):
-            self.set_active_class(c)
-        probe = ui.get("probe")
-        if (isinstance(probe, list) and len(probe) == 3 and all(isinstance(v, (int, float)) for v in probe)
-                and abs(probe[0]) <= 100 and abs(probe[1]) <= 100 and 0 <= probe[2] < MAX_CLASSES):  # no inf
-            self.set_probe(float(probe[0]), float(probe[1]), int(probe[2]))
+        self.set_active_class(ui["active_class"])
+        x, y, c = ui["probe"]
+        self.set_probe(x, y, c)
         self.set_view(**from_ui(ui))
-        self.scratch.restore(ui)
-        teacher = ui.get("teacher")
-        if isinstance(teacher, dict):
-            lists = [teacher.get(k) for k in ("hidden", "locked")]
-            hidden, locked = ({n for n in v if isinstance(n, str)} if isinstance(v, list) else set() for v in lists)
-            self.set_teacher(hidden, locked)
-        else:
-            self.teacher_changed.emit(self.teacher)  # a new config re-shows rows the teacher hid
-        lesson = ui.get("lesson")
-        known = isinstance(lesson, str) and lesson
+        if "scratch" in ui:  # a file from before the Scratchpad leaves it as it is
+            self.scratch.restore(ui["scratch"])
+        teacher = ui["teacher"]
+        self.set_teacher(set(teacher["hidden"]), set(teacher["locked"]))  # also re-shows rows a new config hid
+        lesson = ui["lesson"]
         try:
-            self.show_lesson(get_lesson(lesson) if with_lesson and known else None)  # type: ignore[arg-type]
-        except ValueError:
+            self.show_lesson(get_lesson(lesson) if with_lesson and lesson else None)
+        except ValueError:  # a lesson this version does not have
             self.show_lesson(None)
         # last: queued requests reach the worker in order, so the restored run's first snapshot already carries
         # the probe and the views set above (sent before it, they would go to the run being replaced)
         self.controller.restore(st)
-

@@ -43,6 +43,7 @@ SPEEDS = ((QT_TRANSLATE_NOOP("ControlsPanel", "As fast as possible"), 0.0),
           (QT_TRANSLATE_NOOP("ControlsPanel", "3 steps/s"), 3.0),
           (QT_TRANSLATE_NOOP("ControlsPanel", "1 step/s"), 1.0))
 BATCHES = (0, 1, 4, 8, 16, 32, 64, 128)
+INITS = (("±1/√nin (LLM101n)", None), ("±1 (micrograd)", 1.0))
 MAX_GUI_WIDTH = 32
 
 
@@ -202,8 +203,8 @@ class ControlsPanel(QWidget):
             self.activation.addItem(a, a)
         self.init = QComboBox()
         self.init.setObjectName("initChooser")
-        self.init.addItem("±1/√nin (LLM101n)", None)
-        self.init.addItem("±1 (micrograd)", 1.0)
+        for title, scale in INITS:
+            self.init.addItem(title, scale)
         self.init.setToolTip(self.tr("Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd's "
                                      "nn.py"))
         # the network's inputs, as TensorFlow Playground offers them; each is built from x and y with Value ops
@@ -295,11 +296,7 @@ class ControlsPanel(QWidget):
         model.controller.running_changed.connect(self.set_running)
 
     def _on_hidden_edited(self) -> None:
-        shown = self.model.edited.hidden
-        # a width the spin box cannot show (over MAX_GUI_WIDTH) stays as it is until its box is edited
-        self.model.edit(hidden=tuple(shown[i] if i < len(shown) and shown[i] > MAX_GUI_WIDTH
-                                     and self.widths[i].value() == MAX_GUI_WIDTH else self.widths[i].value()
-                                     for i in range(self.depth_input.value())))
+        self.model.edit(hidden=tuple(self.widths[i].value() for i in range(self.depth_input.value())))
 
     def _on_features_edited(self) -> None:
         chosen = tuple(f for f, box in self.feature_boxes.items() if box.isChecked())
@@ -365,14 +362,17 @@ class ControlsPanel(QWidget):
         self._decay_steps = o.decay_steps
         self.l2.set_value(c.l2)
         self.l1.set_value(c.l1)
-        self.batch.setCurrentIndex(max(0, self.batch.findData(c.batch_size)))
+        self._offer(self.batch, len(BATCHES), c.batch_size, self.tr("{n} points").format(n=c.batch_size))
         self.loss.setCurrentIndex(self.loss.findData(c.loss))
         self.stable.setChecked(c.stable_softmax)
         self.depth_input.setValue(len(c.hidden))
-        for i, h in enumerate(c.hidden):
-            self.widths[i].setValue(min(h, MAX_GUI_WIDTH))
+        for i, s in enumerate(self.widths):  # a session's wider layer (up to the core's limit) is shown as it is
+            h = c.hidden[i] if i < len(c.hidden) else 0
+            s.setMaximum(max(MAX_GUI_WIDTH, h))
+            if h:
+                s.setValue(h)
         self.activation.setCurrentIndex(self.activation.findData(c.activation))
-        self.init.setCurrentIndex(0 if c.init_scale is None else 1)
+        self._offer(self.init, len(INITS), c.init_scale, "" if c.init_scale is None else f"±{c.init_scale:g}")
         for f, box in self.feature_boxes.items():
             box.setChecked(f in c.features)
         self._show_features(c.features)
@@ -380,6 +380,17 @@ class ControlsPanel(QWidget):
             w.blockSignals(False)
         self._show_optimizer_fields()
         self._show_widths()
+
+    @staticmethod
+    def _offer(combo: QComboBox, usual: int, value: object, title: str) -> None:
+        """Select value; one the usual choices lack (a session's batch of 5) is shown as an extra choice, so it is
+        shown as it is and kept until the user picks another (signals are blocked by the caller)."""
+        while combo.count() > usual:  # the extra choice of the session before
+            combo.removeItem(combo.count() - 1)
+        found = [i for i in range(usual) if combo.itemData(i) == value]  # in Python: None and 0.5 compare as such
+        if not found:
+            combo.addItem(title, value)
+        combo.setCurrentIndex(found[0] if found else usual)
 
     # ---- state shown ------------------------------------------------------------------------------
     def set_running(self, running: bool) -> None:

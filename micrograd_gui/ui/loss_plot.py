@@ -15,6 +15,24 @@ from .presentation import style_axes
 from .readouts import percent_text
 
 REDRAW_MS = 120  # curves need no more than ~8 redraws a second; the plane gets the rest of the frame budget
+MAX_DRAWN = 20_000  # points a curve hands the plot: far more than a panel has pixels; the history keeps them all
+
+
+def drawn(x: np.ndarray, y: np.ndarray, limit: int = MAX_DRAWN) -> tuple[np.ndarray, np.ndarray]:
+    """A long curve thinned for drawing only: each of limit/2 spans of steps keeps its lowest and highest loss (so
+    a spike stays visible), and the last point stays last. The history, and what a session saves, keep every point."""
+    n = len(x)
+    if n <= limit:
+        return x, y
+    k = -(-n // (limit // 2))  # points a span
+    m = n // k * k
+    spans = y[:m].reshape(-1, k)
+    start = np.arange(0, m, k)
+    nan = np.isnan(spans)  # a blown-up step's NaN loss is kept where its span has nothing else: a gap in the line
+    low = np.where(nan, np.inf, spans).argmin(axis=1)
+    high = np.where(nan, -np.inf, spans).argmax(axis=1)
+    keep = np.unique(np.concatenate((start + low, start + high, np.arange(m, n), [n - 1])))
+    return x[keep], y[keep]
 
 
 def _test_pen(width: float) -> QPen:
@@ -114,7 +132,7 @@ class LossPlot(QWidget):
 
     def _redraw(self) -> None:
         tx, ty, vx, vy = self.history.series()
-        self.train_curve.setData(tx, ty)
-        self.val_curve.setData(vx, vy)
-        self.test_curve.setData(*self.history.test_series())
+        self.train_curve.setData(*drawn(tx, ty))
+        self.val_curve.setData(*drawn(vx, vy))
+        self.test_curve.setData(*drawn(*self.history.test_series()))
         self._unit_range_when_empty()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-MAX_TEXT = 20_000  # characters; the parser refuses more, a session keeps no more
+from micrograd_gui.core.files.session_ui import MAX_TEXT
 
 
 class ScratchModel(QObject):
@@ -43,22 +42,11 @@ class ScratchModel(QObject):
             self.values_changed.emit(dict(self.values))
 
     def to_ui(self) -> dict[str, object]:
-        return {"scratch": {"text": self.text, "values": dict(self.values)}} if self.text else {}
+        """The Scratchpad as a session's `ui.scratch` keeps it (empty text too: reopened, it is empty again)."""
+        return {"text": self.text[:MAX_TEXT], "values": dict(self.values)}  # beyond a million characters: cut
 
-    def restore(self, ui: Mapping[str, object]) -> None:
-        """A session's Scratchpad, where it is well formed (else it is left as it is)."""
-        s = ui.get("scratch")
-        if not isinstance(s, dict) or not isinstance(s.get("text"), str) or len(s["text"]) > MAX_TEXT:
-            return
-        raw = s.get("values")
-        values = {k: float(v) for k, v in raw.items()
-                  if isinstance(k, str) and isinstance(v, (int, float)) and not isinstance(v, bool)
-                  and _finite(v)} if isinstance(raw, dict) else {}
-        self.set_text(s["text"], values)
-
-
-def _finite(v: float) -> bool:
-    try:
-        return math.isfinite(float(v))
-    except OverflowError:  # an integer beyond float range
-        return False
+    def restore(self, section: Mapping[str, object]) -> None:
+        """A session's Scratchpad, as session_ui.check_ui left it (text and finite values)."""
+        text, values = section["text"], section["values"]
+        assert isinstance(text, str) and isinstance(values, dict)
+        self.set_text(text, values)

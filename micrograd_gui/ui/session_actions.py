@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -19,6 +20,7 @@ from .app_model import AppModel
 from .recovery_files import RecoveryFiles
 
 MAX_RECENT = 8
+BACKGROUND_BYTES = 4 * 2**20  # a session file bigger than this is read off the GUI thread (a long curve: seconds)
 AUTOSAVE_MS = 20_000
 
 
@@ -49,6 +51,7 @@ class SessionActions(QObject):
 
     saved = Signal(str)
     opened = Signal(str)
+    _read_done = Signal(int, str, object)  # open serial, path, Session or SessionError: from the reading thread
 
     def __init__(self, model: AppModel, settings: QSettings, parent: QWidget, layout: DockLayout,
                  status: QStatusBar):
@@ -56,6 +59,8 @@ class SessionActions(QObject):
         self.model, self.settings, self.parent_widget, self.layout, self.status = (model, settings, parent, layout,
                                                                                   status)
         self.path: str | None = None
+        self._open_serial = 0
+        self._read_done.connect(self._on_read_done)
         self._after_state: list[Callable[[TrainerState], object]] = []  # what they return is not used
         model.controller.state_ready.connect(self._on_state_ready)
         self.files = RecoveryFiles(recovery_path(settings).parent)
@@ -122,22 +127,67 @@ class SessionActions(QObject):
 
     # ---- open ---------------------------------------------------------------------------------
     def open_path(self, path: str) -> bool:
+        """Open a session: True once the window shows it, or, for a big file (over BACKGROUND_BYTES), once it is
+        being read off the GUI thread (the window keeps the old session meanwhile; `opened` or a message follows)."""
         if not self.model.allowed(tuple(sorted(self.model.teacher.locked))):  # a session replaces them all
             return False
+        self._open_serial += 1  # a big file still being read is superseded
+        try:
+            big = os.stat(path).st_size > BACKGROUND_BYTES
+        except OSError:
+            big = False  # the loader names the problem
+        if big:
+            serial = self._open_serial
+            threading.Thread(target=self._read, args=(serial, path), daemon=True, name="open-session").start()
+            self.status.showMessage(self.tr("Opening {name}…").format(name=Path(path).name))
+            return True
         try:
             s = session_file.load(path)
         except SessionError as e:
-            self.model.say(self.tr("Could not open {name}: {error}. Nothing was changed.").format(
-                name=Path(path).name, error=e), "error")
+            self._refuse(path, e)
             return False
+        self._show(path, s)
+        return True
+
+    def _read(self, serial: int, path: str) -> None:
+        """In a background thread: json_pieces lets the GUI thread run between slices of a long curve."""
+        result: Session | SessionError
+        try:
+            result = session_file.load(path)
+        except SessionError as e:
+            result = e
+        except MemoryError:
+            result = SessionError("there is not enough memory to read it")
+        try:
+            self._read_done.emit(serial, path, result)
+        except RuntimeError:  # the window closed while the file was read
+            pass
+
+    @Slot(int, str, object)
+    def _on_read_done(self, serial: int, path: str, result: Session | SessionError) -> None:
+        if serial != self._open_serial:  # another file was opened since
+            return
+        self.status.clearMessage()
+        if isinstance(result, SessionError):
+            self._refuse(path, result)
+        elif self.model.allowed(tuple(sorted(self.model.teacher.locked))):  # a teacher may have locked meanwhile
+            self._show(path, result)
+
+    def _refuse(self, path: str, e: SessionError) -> None:
+        self.model.say(self.tr("Could not open {name}: {error}. Nothing was changed.").format(
+            name=Path(path).name, error=e), "error")
+
+    def _show(self, path: str, s: Session) -> None:
         self.apply(s)
         self.path = path
         self._remember(path)
         self.opened.emit(path)
-        return True
 
     def apply(self, s: Session, with_lesson: bool = False) -> None:
-        """Continue a session in this window: its panels first, so the restored run's snapshots carry them."""
+        """Continue a session in this window: its panels first, so the restored run's snapshots carry them. The
+        window then holds no file of the user's until the caller says which (Open) or none (Restore of an autosave):
+        Ctrl+S never writes this session over the file shown before."""
+        self.path = None
         docks = s.ui.get("docks")
         if isinstance(docks, list):
             self.layout.show_docks([d for d in docks if isinstance(d, str)])

@@ -29,15 +29,16 @@ def test_a_step_taken_again_after_a_divergence_replaces_the_old_point():
                           "test": [[1.0, 1.2], [3.0, 0.75]]}
 
 
-def test_reopened_curves_wait_for_their_run_and_drop_points_past_its_step():
+def test_reopened_curves_wait_for_their_run_and_keep_a_diverged_step_until_it_is_taken_again():
     h = LossHistory()
     h.load([[1, 1.0], [2, 0.9], [3, 9e9]], [[1, 1.1]], step=2, test=[[1, 1.2], [3, 9e9]])
     h.update(snap(1, 0))  # the run before the restore (a window just built): not these curves
     assert h.empty()
-    h.update(snap(2, 2))
-    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9]], "val": [[1.0, 1.1]], "test": [[1.0, 1.2]]}
+    h.update(snap(2, 2))  # as the window showed them when saved: the blown-up step the run went back from too
+    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9], [3.0, 9e9]], "val": [[1.0, 1.1]],
+                          "test": [[1.0, 1.2], [3.0, 9e9]]}
     h.update(snap(2, 3, ((3, 0.85, None, None),)))
-    assert h.curves()["train"][-1] == [3.0, 0.85]
+    assert h.curves() == {"train": [[1.0, 1.0], [2.0, 0.9], [3.0, 0.85]], "val": [[1.0, 1.1]], "test": [[1.0, 1.2]]}
 
 
 def test_a_session_saved_before_the_test_curve_and_a_three_value_history_have_no_test_points():

@@ -32,7 +32,7 @@ def test_save_open_continue_equals_an_uninterrupted_run(tmp_path):
     assert np.array_equal(b.optimizer.last_update, a.optimizer.last_update) and a.optimizer.last_update.any()
     assert np.array_equal(b.last_grad, a.last_grad)
     assert [a.step().train_loss for _ in range(25)] == [b.step().train_loss for _ in range(25)]
-    assert np.array_equal(a.theta, b.theta) and s.curves["train"] == [[1.0, 1.0]] and s.ui == {"lesson": "x"}
+    assert np.array_equal(a.theta, b.theta) and s.curves["train"] == [[1.0, 1.0]] and s.ui["lesson"] == "x"
 
 
 def test_a_session_saved_before_the_last_step_was_kept_still_opens_and_continues():

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget, QSlider
 
+from micrograd_gui.core.files.session_file import SessionError
+from micrograd_gui.core.files.session_ui import check_ui
 from micrograd_gui.core.lessons import get_lesson
 from micrograd_gui.core.scratch import EXAMPLES
 from micrograd_gui.core.trainer import Trainer
@@ -173,16 +175,14 @@ def test_step_through_works_on_the_scratchpad_graph(qtbot, pad):
 def test_sessions_keep_the_text_and_the_dragged_values(qtbot):
     a = ScratchModel(EXAMPLES["product"])
     a.set_value("b", 0.5)
-    ui = a.to_ui()
     b = ScratchModel()
-    b.restore(ui)
+    b.restore(check_ui({"scratch": a.to_ui()}, SessionError)["scratch"])  # as a session file brings it back
     assert (b.text, b.values) == (EXAMPLES["product"], {"b": 0.5})
-    broken = ScratchModel("kept")
-    for bad in ({"scratch": 5}, {"scratch": {"text": 3}}, {"scratch": {"text": "x" * 20_001}}):
-        broken.restore(bad)
-        assert broken.text == "kept"
-    broken.restore({"scratch": {"text": "a = 1", "values": {"a": 1e999, "b": "2", "c": 10**400, "d": True}}})
-    assert broken.text == "a = 1" and broken.values == {}
+    for bad in (5, {"text": 3}, {"text": "x" * 1_000_001}):  # the loader refuses these, naming the field
+        with pytest.raises(SessionError, match="ui.scratch"):
+            check_ui({"scratch": bad}, SessionError)
+    odd = {"scratch": {"text": "a = 1", "values": {"a": 1e999, "b": "2", "c": 10**400, "d": True}}}
+    assert check_ui(odd, SessionError)["scratch"] == {"text": "a = 1", "values": {}}
 
 
 @pytest.mark.parametrize("name, example", [("expression", "product"), ("neuron", "neuron")])

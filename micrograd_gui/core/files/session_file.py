@@ -6,6 +6,7 @@ import json
 import math
 import os
 from dataclasses import MISSING, Field, asdict, dataclass, field, fields
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -13,9 +14,10 @@ import numpy as np
 from micrograd_gui.core.config import ConfigError, TrainConfig
 from micrograd_gui.core.datasets import MAX_CLASSES, MAX_POINTS, PLANE_LIMIT, Dataset, DatasetSpec
 from micrograd_gui.core.features import DEFAULT as DEFAULT_FEATURES
-from micrograd_gui.core.files import numbers
+from micrograd_gui.core.files import json_pieces, numbers
 from micrograd_gui.core.files.atomic import atomic_write
 from micrograd_gui.core.files.reading import read_text
+from micrograd_gui.core.files.session_ui import check_ui
 from micrograd_gui.core.optim import OptimizerConfig
 from micrograd_gui.core.trainer import Trainer, TrainerState
 
@@ -34,7 +36,7 @@ class SessionError(ValueError):
 class Session:
     state: TrainerState
     curves: dict[str, list[list[float]]] = field(default_factory=dict)  # "train"/"val"/"test": [[step, loss], ...]
-    ui: dict[str, Any] = field(default_factory=dict)  # panels, modes, probe: whatever the window keeps
+    ui: dict[str, Any] = field(default_factory=dict)  # panels, modes, probe: as session_ui.check_ui leaves them
 
 
 # ---- to JSON ------------------------------------------------------------------------------------
@@ -111,6 +113,16 @@ def _numbers(v: Any, where: str, n: int | None = None, limit: int = MAX_POINTS *
     return numbers.numbers(v, where, SessionError, n, limit)
 
 
+def _usable_pairs(pts: list[Any]) -> bool:
+    """Whether pts is [[number, number], ...] as number() reads them, in C-level passes: a million pairs (a long
+    run's curve) take a fraction of a second, not one Python step each."""
+    if not pts:
+        return True
+    if set(map(type, pts)) != {list} or set(map(len, pts)) != {2}:
+        return False
+    return numbers.all_usable(list(chain.from_iterable(pts)))
+
+
 def _default(f: Field) -> Any:
     return f.default_factory() if f.default is MISSING and f.default_factory is not MISSING else f.default
 
@@ -184,11 +196,14 @@ def _dataset(d: Any) -> Dataset:
     return Dataset(tuple(x), tuple(y), tuple(lab), tuple(spl), max(k, max(lab, default=0) + 1))
 
 
+def _not_a_number(c: str) -> Any:
+    raise SessionError(f"the file contains {c}, which is not a number")
+
+
 def from_json(text: str) -> Session:
     text = text.removeprefix("\ufeff")  # a byte-order mark, as some Windows editors write: not part of the JSON
     try:
-        doc = json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(SessionError(f"the file contains {c}, "
-                                                                                          "which is not a number")))
+        doc = json_pieces.loads(text, json.JSONDecoder(parse_constant=_not_a_number))
     except json.JSONDecodeError as e:
         raise SessionError(f"not valid JSON (line {e.lineno}, column {e.colno}: {e.msg}); "
                            "the file may be truncated or not a session") from None
@@ -228,13 +243,11 @@ def from_json(text: str) -> Session:
         pts = curves.get(name, [])
         if not isinstance(pts, list) or len(pts) > MAX_CURVE:
             raise SessionError(f"curves.{name} should be a list of at most {MAX_CURVE} [step, loss] pairs")
-        if all(isinstance(p, list) and len(p) == 2 for p in pts) and numbers.all_usable([x for p in pts for x in p]):
+        if _usable_pairs(pts):
             clean[name] = pts  # freshly parsed [number, number] lists: used as they are
         else:
             clean[name] = [_numbers(p, f"curves.{name}[{i}]", 2) for i, p in enumerate(pts)]
-    ui = doc.get("ui", {})
-    if not isinstance(ui, dict):
-        raise SessionError("ui should be an object")
+    ui = check_ui(doc.get("ui", {}), SessionError)  # whole, before anything in the window changes
     # optional (older files lack them): what the last step did, for the optimizer table
     last_update = opt.get("last_update")
     if last_update is not None:
