@@ -4,32 +4,32 @@
 <context>
     <name>AppModel</name>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="121"/>
         <source>The plane holds at most {n} points; remove some first.</source>
         <translation>平面上最多只能有 {n} 个点；请先删除一些。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="128"/>
         <source>Class {n} added: the output layer grew to {n} outputs and the weights were re-initialised.</source>
         <translation>已添加第 {n} 类：输出层增加到 {n} 个输出，权重已重新初始化。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="320"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="321"/>
         <source>lesson: {title}</source>
         <translation>课程：{title}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="348"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="349"/>
         <source>Paused at step {n}, where the lesson says to look. Press Space to train on.</source>
         <translation>已在第 {n} 步暂停，这正是课程说要观察的地方。按空格键继续训练。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="361"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="362"/>
         <source>Locked by the teacher: {controls}. View ▸ Teacher mode… unlocks it.</source>
         <translation>已被教师锁定：{controls}。可在“视图 ▸ 教师模式…”中解锁。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/app_model.py" line="379"/>
+        <location filename="../../micrograd_gui/ui/app_model.py" line="380"/>
         <source>Training diverged.</source>
         <translation>训练发散了。</translation>
     </message>
@@ -40,6 +40,11 @@
         <location filename="../../micrograd_gui/ui/app_shell.py" line="59"/>
         <source>Stop the recording (File ▸ Record) before switching the language.</source>
         <translation>请先停止录制（文件 ▸ 录制），再切换语言。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/app_shell.py" line="63"/>
+        <source>The recording is still being saved: switch the language when it is done.</source>
+        <translation>录制仍在保存中：请在保存完成后再切换语言。</translation>
     </message>
 </context>
 <context>
@@ -85,287 +90,288 @@
         <translation>1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="57"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="386"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="58"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="397"/>
         <source>Play</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
         <source>Start or pause training (Space)</source>
         <translation>开始或暂停训练（空格键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="60"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="61"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="62"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
         <source>One training step (Right arrow)</source>
         <translation>训练一步（右方向键）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="63"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="64"/>
         <source>Step ×10</source>
         <translation>十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="65"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
         <source>Ten training steps</source>
         <translation>训练十步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="67"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="69"/>
         <source>Re-initialise the weights from the seed and apply network changes (R)</source>
         <translation>用种子重新初始化权重，并应用网络结构的修改（R）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="87"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="88"/>
         <source>Slow training down to follow it step by step</source>
         <translation>放慢训练，便于逐步观察</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="89"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="90"/>
         <source>Fast</source>
         <translation>快速</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="92"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="93"/>
         <source>As fast as possible; click again for the pace chosen before</source>
         <translation>尽可能快；再点一次回到之前选的速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="97"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="140"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="98"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="99"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="100"/>
         <source>Step size; applies from the next step</source>
         <translation>步长；从下一步起生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="103"/>
         <source>Learning rate on a logarithmic scale, from 0.0001 to 10</source>
         <translation>对数刻度的学习率，从 0.0001 到 10</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
         <source>How gradients become updates; applies live</source>
         <translation>梯度如何变成参数更新；立即生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="108"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="109"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="148"/>
         <source>Momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="114"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
         <source>How much of the last update carries into the next one</source>
         <translation>上一次更新有多少带入下一次</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="116"/>
         <source>AdamW: decay of the running mean of gradients (m)</source>
         <translation>AdamW：梯度滑动平均 (m) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
         <source>AdamW: decay of the running mean of squared gradients (v)</source>
         <translation>AdamW：梯度平方滑动平均 (v) 的衰减系数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="117"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="150"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="118"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="151"/>
         <source>Weight decay</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
         <source>AdamW: decoupled decay; SGD: added to the gradient</source>
         <translation>AdamW：解耦的权重衰减；SGD：加到梯度上</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="121"/>
         <source>Linear decay</source>
         <translation>线性衰减</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="122"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="123"/>
         <source>lr_k = lr · (1 − 0.9·k/steps), as in micrograd&apos;s demo</source>
         <translation>lr_k = lr · (1 − 0.9·k/steps)，与 micrograd 的演示相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="125"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="126"/>
         <source>Adds α·Σp² to the loss</source>
         <translation>在损失上加 α·Σp²</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="129"/>
         <source>Adds α·Σ|p| to the loss: each weight&apos;s gradient gets α·sign(p), toward 0; a weight at exactly 0 gets nothing</source>
         <translation>在损失上加 α·Σ|p|：每个权重的梯度加上 α·sign(p)，推向 0；恰好为 0 的权重不受推动</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>Full batch</source>
         <translation>全批量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="133"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
         <source>1 point</source>
         <translation>1 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="134"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="135"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="365"/>
         <source>{n} points</source>
         <translation>{n} 个点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="136"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="137"/>
         <source>Mini-batches are drawn from the seed</source>
         <translation>小批量由种子决定</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="141"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="142"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="152"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="153"/>
         <source>L2 penalty</source>
         <translation>L2 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="153"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="154"/>
         <source>L1 penalty</source>
         <translation>L1 惩罚</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="154"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="155"/>
         <source>Batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="165"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="166"/>
         <source>Optimisation (applies live)</source>
         <translation>优化（立即生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="174"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="175"/>
         <source>What the network minimises; applies on Reset</source>
         <translation>网络要最小化的目标；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="178"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="179"/>
         <source>Stable softmax</source>
         <translation>稳定 softmax</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="180"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="181"/>
         <source>Subtract max(logits) before exp; off reproduces LLM101n&apos;s reference exactly</source>
         <translation>求 exp 前先减去 max(logits)；关闭时与 LLM101n 的参考实现完全一致</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="184"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="185"/>
         <source>Number of hidden layers (0: a linear model)</source>
         <translation>隐藏层数（0：线性模型）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="195"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="196"/>
         <source>Neurons in hidden layer {n}</source>
         <translation>第 {n} 个隐藏层的神经元数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="199"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="200"/>
         <source>The nonlinearity of the hidden neurons; applies on Reset</source>
         <translation>隐藏层神经元的非线性函数；重置后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="207"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="208"/>
         <source>Initial weights: uniform in ±1/√(inputs) as LLM101n, or in ±1 as micrograd&apos;s nn.py</source>
         <translation>初始权重：像 LLM101n 那样在 ±1/√(输入数) 内均匀分布，或像 micrograd 的 nn.py 那样在 ±1 内均匀分布</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="217"/>
-        <location filename="../../micrograd_gui/ui/controls.py" line="315"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="218"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="312"/>
         <source>Give the network {name} of each point as an input; applies on Reset</source>
         <translation>把每个点的 {name} 作为网络的输入；按“重置”后生效</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="222"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="223"/>
         <source>Network changes apply when you press Reset (R).</source>
         <translation>网络结构的修改在按下重置（R）后生效。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="228"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="229"/>
         <source>Inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="232"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="233"/>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="229"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="230"/>
         <source>Hidden layers</source>
         <translation>隐藏层</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="161"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="162"/>
         <source>Momentum, AdamW&apos;s betas, weight decay, L2 and L1 penalties and batch size</source>
         <translation>动量、AdamW 的 β、权重衰减、L2 与 L1 惩罚和批大小</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="230"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="231"/>
         <source>Neurons</source>
         <translation>神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="231"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="232"/>
         <source>Activation</source>
         <translation>激活函数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="234"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="235"/>
         <source>Init</source>
         <translation>初始化</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="236"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="237"/>
         <source>Network (applies on Reset)</source>
         <translation>网络（重置后生效）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="252"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="253"/>
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="314"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="311"/>
         <source>The network needs at least one input: tick another one first</source>
         <translation>网络至少需要一个输入：请先勾选另一个</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="324"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="321"/>
         <source>Fewer settings</source>
         <translation>收起设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="324"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="321"/>
         <source>More settings</source>
         <translation>更多设置</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/controls.py" line="386"/>
+        <location filename="../../micrograd_gui/ui/controls.py" line="397"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -640,62 +646,78 @@
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="103"/>
         <source>Recording the plane… choose File ▸ Record again to stop and save</source>
         <translation>正在录制平面… 再次选择 文件 ▸ 录制 即可停止并保存</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="111"/>
         <source>Save the recording</source>
         <translation>保存录制内容</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="64"/>
         <source>PNG, as on screen (*.png)</source>
         <translation>PNG，与屏幕上相同 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="66"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="64"/>
         <source>PNG, 1280 × 720 for slides (*.png)</source>
         <translation>PNG，1280 × 720，用于幻灯片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="67"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="65"/>
         <source>PNG, 1920 × 1080 for slides (*.png)</source>
         <translation>PNG，1920 × 1080，用于幻灯片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="68"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="66"/>
         <source>Export the plane as PNG</source>
         <translation>将平面导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="111"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="109"/>
         <source>Animated GIF, {width} px wide (*.gif)</source>
         <translation>GIF 动画，宽 {width} 像素 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="110"/>
         <source>PNG frames into a folder (*)</source>
         <translation>PNG 帧，存入文件夹 (*)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="124"/>
+        <source>A recording is still being saved; save this one when it is done.</source>
+        <translation>上一段录制仍在保存中；请在它完成后再保存这一段。</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="159"/>
         <source>Could not save the recording to {path}: {error}</source>
         <translation>无法将录制内容保存到 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="132"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="137"/>
+        <source>Saving the recording to {name}…</source>
+        <translation>正在把录制保存到 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="143"/>
+        <source>Saving the recording to {name}: {done} of {total} frames</source>
+        <translation>正在把录制保存到 {name}：第 {done} / {total} 帧</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/exports.py" line="150"/>
         <source>Saved {n} frames to {name}</source>
         <translation>已将 {n} 帧保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="136"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="172"/>
         <source>Export as PNG</source>
         <translation>导出为 PNG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/exports.py" line="146"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="182"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
@@ -717,7 +739,7 @@
     <name>GraphPanel</name>
     <message>
         <location filename="../../micrograd_gui/ui/graph_panel.py" line="23"/>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="59"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="63"/>
         <source>point ({x}, {y})</source>
         <translation>点 ({x}, {y})</translation>
     </message>
@@ -727,52 +749,52 @@
         <translation>计算该点损失时所用的类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="96"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="98"/>
         <source>Type a node&apos;s label and press Enter to select it</source>
         <translation>输入节点标签并按回车选中它</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="99"/>
         <source>find a node: w[0][1][0], logit 2, loss …</source>
         <translation>查找节点：w[0][1][0]、logit 2、loss …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="104"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="103"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="105"/>
         <source>Fit the whole graph in view (F)</source>
         <translation>让整个计算图适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="105"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="107"/>
         <source>Collapse neurons</source>
         <translation>折叠神经元</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="106"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="108"/>
         <source>One box per neuron: its output and grad</source>
         <translation>每个神经元显示为一个框：输出和梯度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="110"/>
         <source>Expand all</source>
         <translation>全部展开</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="108"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="110"/>
         <source>Show every scalar</source>
         <translation>显示每个标量</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="112"/>
         <source>Export the graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="112"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="114"/>
         <source>Export the graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -782,119 +804,124 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="115"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="117"/>
         <source>Reset grads</source>
         <translation>梯度清零</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="116"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="118"/>
         <source>Start backprop by hand: every grad back to 0 (with training paused)</source>
         <translation>开始手动反向传播：所有梯度归零（需先暂停训练）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="119"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="121"/>
         <source>Backward step</source>
         <translation>反向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="120"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="122"/>
         <source>Apply one node&apos;s chain rule, in reverse topological order (B)</source>
         <translation>按逆拓扑顺序，对一个节点应用链式法则（B）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="123"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="125"/>
         <source>Forward step</source>
         <translation>前向一步</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="126"/>
         <source>Compute one node, in topological order (N)</source>
         <translation>按拓扑顺序，计算一个节点（N）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="126"/>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="349"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="128"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="351"/>
         <source>Animate</source>
         <translation>动画</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="127"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="129"/>
         <source>Play the current pass as an animation (P)</source>
         <translation>以动画播放当前的传播过程（P）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="131"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="132"/>
         <source>End the step-through: every value and grad as computed (Esc)</source>
         <translation>结束逐步演示：所有值和梯度恢复为计算结果（Esc）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="137"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="139"/>
         <source>Animation speed, nodes per second</source>
         <translation>动画速度，每秒节点数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="168"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="170"/>
         <source>Step through:</source>
         <translation>逐步执行：</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="169"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="171"/>
         <source>speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="48"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="398"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="52"/>
         <source>class {n} (logit {k})</source>
         <translation>第 {n} 类 (logit {k})</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="224"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="226"/>
         <source>not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="70"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="74"/>
         <source>pause training to step through</source>
         <translation>请先暂停训练再逐步执行</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_panel.py" line="72"/>
+        <location filename="../../micrograd_gui/ui/graph_panel.py" line="76"/>
         <source>Pause training (Space) to step through the graph.</source>
         <translation>先暂停训练（空格键），再逐步查看计算图。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="280"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="282"/>
         <source>grads reset: 0 / {n} nodes</source>
         <translation>梯度已清零：0 / {n} 个节点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="301"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="303"/>
         <source>backward: node {pos} / {n}</source>
         <translation>反向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="304"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="306"/>
         <source> · done: grads equal backward()</source>
         <translation> · 完成：梯度与 backward() 的结果相同</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="304"/>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="331"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="306"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="333"/>
         <source> · done</source>
         <translation> · 完成</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="330"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="332"/>
         <source>forward: node {pos} / {n}</source>
         <translation>前向传播：节点 {pos} / {n}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="356"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="358"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -904,12 +931,12 @@
         <translation>micrograd GUI 计算图</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="383"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="382"/>
         <source>Export graph as SVG</source>
         <translation>将计算图导出为 SVG</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/graph_stage.py" line="389"/>
+        <location filename="../../micrograd_gui/ui/graph_stage.py" line="388"/>
         <source>Export graph as PNG</source>
         <translation>将计算图导出为 PNG</translation>
     </message>
@@ -1204,58 +1231,58 @@ watch every value and gradient move.&lt;/li&gt;
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="33"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="51"/>
         <source>step</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="34"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="52"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="43"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="61"/>
         <source>train</source>
         <translation>训练集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="44"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="62"/>
         <source>validation</source>
         <translation>验证集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="45"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="63"/>
         <source>test</source>
         <translation>测试集</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="51"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="69"/>
         <source>Log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="53"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="71"/>
         <source>Show the loss on a logarithmic axis</source>
         <translation>用对数坐标轴显示损失</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="55"/>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="113"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="73"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="131"/>
         <source>accuracy: {values}</source>
         <translation>准确率：{values}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="128"/>
         <source>train {acc}</source>
         <translation>训练 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="128"/>
         <source>val {acc}</source>
         <translation>验证 {acc}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/loss_plot.py" line="110"/>
+        <location filename="../../micrograd_gui/ui/loss_plot.py" line="128"/>
         <source>test {acc}</source>
         <translation>测试 {acc}</translation>
     </message>
@@ -1993,12 +2020,8 @@ A scalar autograd engine you can watch learn.</source>
 <context>
     <name>Recorder</name>
     <message>
-        <location filename="../../micrograd_gui/ui/recorder.py" line="85"/>
-        <source>could not write {path}</source>
-        <translation>无法写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../micrograd_gui/ui/recorder.py" line="97"/>
+        <location filename="../../micrograd_gui/ui/exports.py" line="129"/>
+        <location filename="../../micrograd_gui/ui/recording_save.py" line="75"/>
         <source>nothing was recorded</source>
         <translation>没有录制到任何内容</translation>
     </message>
@@ -2469,109 +2492,114 @@ c = a*b + b**2</translation>
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="102"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="107"/>
         <source>Could not save to {path}: {error}. Your file is unchanged.</source>
         <translation>无法保存到 {path}：{error}。你的文件没有改变。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="107"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="112"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="117"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="122"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="119"/>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="148"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="124"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="198"/>
         <source>micrograd GUI session (*.json)</source>
         <translation>micrograd GUI 会话 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="130"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="142"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="177"/>
         <source>Could not open {name}: {error}. Nothing was changed.</source>
         <translation>无法打开 {name}：{error}。没有做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="147"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="197"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="167"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="217"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="190"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="240"/>
         <source>Autosave failed: {error}. Save your work with Ctrl+S; autosave keeps trying.</source>
         <translation>自动保存失败：{error}。请用 Ctrl+S 保存你的工作；自动保存会继续尝试。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="198"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="248"/>
         <source>Autosave is off: {folder} does not accept new files. Save your work with Ctrl+S.</source>
         <translation>自动保存已关闭：{folder} 无法写入新文件。请用 Ctrl+S 保存你的工作。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="200"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="250"/>
         <source>Autosave is off: too many windows are open. Save your work with Ctrl+S.</source>
         <translation>自动保存已关闭：打开的窗口过多。请用 Ctrl+S 保存你的工作。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="225"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="275"/>
         <source>Could not restore the autosaved session: {error}.</source>
         <translation>无法恢复自动保存的会话：{error}。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="247"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="297"/>
         <source>A session is already open in another window. This window keeps its own autosave.</source>
         <translation>另一个窗口中已打开一个会话。此窗口使用自己的自动保存。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="260"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="310"/>
         <source>%H:%M on %d %b</source>
         <translation>%m月%d日 %H:%M</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="264"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="314"/>
         <source>The app did not close normally last time. Restore the session autosaved at {when}?</source>
         <translation>上次程序没有正常关闭。要恢复 {when} 自动保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="270"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="320"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="226"/>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="270"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="276"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="320"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="280"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="330"/>
         <source>Could not remove the autosave {path}: {error}.</source>
         <translation>无法删除自动保存文件 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="295"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="345"/>
         <source>Could not import {name}: {error}</source>
         <translation>无法导入 {name}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="304"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="354"/>
         <source>Could not write {path}: {error}</source>
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="309"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="359"/>
         <source>Import points</source>
         <translation>导入数据点</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/session_actions.py" line="314"/>
+        <location filename="../../micrograd_gui/ui/session_actions.py" line="364"/>
         <source>Export points</source>
         <translation>导出数据点</translation>
     </message>
@@ -2799,12 +2827,12 @@ c = a*b + b**2</translation>
 <context>
     <name>TrainingWorker</name>
     <message>
-        <location filename="../../micrograd_gui/ui/worker.py" line="32"/>
+        <location filename="../../micrograd_gui/ui/worker.py" line="35"/>
         <source>Training stopped by an unexpected error: {error}</source>
         <translation>训练因意外错误而停止：{error}</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/worker.py" line="169"/>
+        <location filename="../../micrograd_gui/ui/worker.py" line="172"/>
         <source>The session could not be restored: {error}</source>
         <translation>无法恢复会话：{error}</translation>
     </message>
@@ -2817,7 +2845,7 @@ c = a*b + b**2</translation>
         <translation>按标签查找节点：a、b、out …</translation>
     </message>
     <message>
-        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="56"/>
+        <location filename="../../micrograd_gui/ui/value_graph_panel.py" line="62"/>
         <source>Every grad is 0: call backward() on the root first, or press Backward step to replay backprop here.</source>
         <translation>所有梯度都是 0：请先对根节点调用 backward()，或按“反向一步”在此重放反向传播。</translation>
     </message>
