@@ -10,7 +10,7 @@ from uihelpers import FakeController, panel_model
 
 from micrograd_gui.core.config import TrainConfig
 from micrograd_gui.core.datasets import Dataset, DatasetSpec
-from micrograd_gui.core.files.session_file import Session
+from micrograd_gui.core.files.session_file import Session, SessionError
 from micrograd_gui.core.lessons import get_lesson
 from micrograd_gui.core.presets import get_preset
 from micrograd_gui.core.snapshot import Metrics, Snapshot
@@ -133,20 +133,24 @@ def test_the_loss_history_lives_in_the_model_and_a_session_carries_it(qtbot):
     assert curves == {"train": [[1.0, 1.0], [2.0, 0.8]], "val": [[1.0, 0.9]], "test": []}  # a 3-tuple: no test loss
 
 
-def test_a_reopened_sessions_curves_skip_a_step_the_run_took_back(qtbot):
-    """After a divergence the curve has a point past the state's step; reopened, the curves still show."""
+def test_a_reopened_sessions_curves_come_back_as_the_window_showed_them(qtbot):
+    """After a divergence the curve has a point past the state's step (the blow-up the window showed); reopened,
+    the curves show it too, until the run takes that step again (tests/ui/test_reopen_curves.py)."""
     model = panel_model()
     state = Trainer(get_preset("llm101n").config).state()  # at step 0: as if the run went back to it
     model.restore(Session(state, {"train": [[0, 1.0], [1, 9e9]], "val": []}, {}))
     model.controller.send(snapshot(run=7, step=0))
-    assert model.history.curves()["train"] == [[0.0, 1.0]]
+    assert model.history.curves()["train"] == [[0.0, 1.0], [1.0, 9e9]]
 
 
-def test_a_malformed_ui_section_changes_nothing_it_cannot_use():
+def test_a_malformed_ui_section_is_refused_whole_or_its_cosmetic_fields_dropped():
     model = panel_model()
     state = Trainer(get_preset("llm101n").config).state()
-    model.restore(Session(state, {}, {"teacher": {"hidden": 5, "locked": None}, "probe": "x", "active_class": "2",
-                                      "regions": "no", "lesson": ["x"]}))
+    before = (model.applied, model.data, model.teacher)
+    with pytest.raises(SessionError, match="ui.teacher.hidden"):  # dropping it would unlock a class's window
+        model.restore(Session(state, {}, {"teacher": {"hidden": 5, "locked": None}}))
+    assert (model.applied, model.data, model.teacher) == before  # nothing changed before the refusal
+    model.restore(Session(state, {}, {"probe": "x", "active_class": "2", "regions": "no", "lesson": ["x"]}))
     assert model.teacher.hidden == frozenset() and model.probe == (0.0, 0.0, 0) and model.active_class == 0
     assert model.view.regions and model.lesson is None
 

@@ -84,11 +84,13 @@ def test_restore_of_a_malformed_autosave_changes_nothing_and_of_a_good_one_forge
     w = window
     a = open_first(qtbot, w, tmp_path)
     before = shown(w)
-    session_with_ui(w.sessions.offered, {"teacher": {"hidden": 5}})
+    offer = w.sessions.files.folder / "recovery-offered-0-1.json"  # as a window that died leaves its autosave
+    session_with_ui(offer, {"teacher": {"hidden": 5}})
+    assert w.sessions.pending_recovery() == offer
     assert not w.sessions.restore_recovery()
     assert w.message.kind == "error" and "ui.teacher.hidden" in w.message.text.text()
     assert shown(w) == before and w.sessions.path == str(a)
-    session_with_ui(w.sessions.offered, {"probe": [3.0, 4.0, 0]})
+    session_with_ui(offer, {"probe": [3.0, 4.0, 0]})
     assert w.sessions.restore_recovery()
     wait_snapshot(qtbot, w, lambda s: s.probe == (3.0, 4.0, 0))
     # the window shows the autosave, not a.json: Ctrl+S asks where to save instead of overwriting a.json
