@@ -9,7 +9,7 @@ import stat
 import pytest
 from malformed_files import good_session_text
 from PySide6.QtWidgets import QFileDialog
-from tiny_mounts import tmpfs
+from tiny_mounts import read_only, tmpfs
 
 from micrograd_gui.core.datasets import Dataset
 from micrograd_gui.core.files import csv_file, session_file
@@ -111,3 +111,67 @@ def test_a_name_of_255_bytes_saves_and_one_of_256_is_refused(qtbot, window, tmp_
     assert w.sessions.path == str(longest)  # Ctrl+S still goes to the file that was saved
     assert [p.name for p in tmp_path.iterdir()] == [longest.name]
     assert not [n for n in os.listdir(tmp_path) if is_temporary(n)]
+
+
+def test_save_as_and_export_onto_a_read_only_disk_keep_the_old_files(qtbot, window, tmp_path, monkeypatch):
+    w = window
+    with tmpfs(tmp_path / "ro") as folder:
+        session, points = folder / "mine.json", folder / "points.csv"
+        session.write_text(good_session_text())
+        points.write_text(OLD_CSV)
+        read_only(folder)
+        save_as(qtbot, w, monkeypatch, session)
+        assert f"Could not save to {session}" in banner(w) and "Read-only file system" in banner(w)
+        w.message.hide()
+        w.sessions.export_csv_path(str(points))
+        assert f"Could not write {points}" in banner(w) and "Read-only file system" in banner(w)
+        assert session.read_text() == good_session_text() and points.read_text() == OLD_CSV
+        assert sorted(p.name for p in folder.iterdir()) == ["mine.json", "points.csv"]
+        assert w.sessions.path is None
+
+
+def _folder(p):
+    p.mkdir()
+
+
+def _pipe(p):
+    os.mkfifo(p)
+
+
+def _link_to_folder(p):
+    (p.parent / "real-folder").mkdir()
+    p.symlink_to(p.parent / "real-folder")
+
+
+def _link_loop(p):
+    p.symlink_to(p.parent / "other")
+    (p.parent / "other").symlink_to(p)
+
+
+def _into_a_missing_folder(p):
+    pass  # the target's folder does not exist: the name given is p / "mine.json"
+
+
+HOSTILE = {"a folder": (_folder, "it is a folder"), "a named pipe": (_pipe, "named pipe"),
+           "a link to a folder": (_link_to_folder, "it is a folder"), "a loop of links": (_link_loop, "links"),
+           "a missing folder": (_into_a_missing_folder, "does not exist")}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes and links")
+@pytest.mark.parametrize("what", HOSTILE)
+def test_save_as_and_export_onto_what_is_no_file_are_refused_and_left_alone(qtbot, window, tmp_path, monkeypatch,
+                                                                            what):
+    w = window
+    make, words = HOSTILE[what]
+    target = tmp_path / "target"
+    make(target)
+    if what == "a missing folder":
+        target = target / "mine.json"
+    before = sorted((p.name, p.is_symlink()) for p in tmp_path.iterdir())
+    save_as(qtbot, w, monkeypatch, target)
+    assert w.message.kind == "error" and f"Could not save to {target}" in banner(w) and words in banner(w), banner(w)
+    w.message.hide()
+    w.sessions.export_csv_path(str(target))  # the pipe is never opened: no write blocks the window
+    assert w.message.kind == "error" and f"Could not write {target}" in banner(w) and words in banner(w), banner(w)
+    assert sorted((p.name, p.is_symlink()) for p in tmp_path.iterdir()) == before  # nothing made, nothing replaced
+    assert w.sessions.path is None and str(target) not in w.sessions.recent()
