@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import saving_child
 
 from micrograd_gui.core.files import atomic
@@ -25,6 +26,7 @@ def saved(lines: list[str]) -> list[int]:
     return [int(line.split()[1]) for line in lines if line.startswith("saved ")]
 
 
+@pytest.mark.slow  # ~12 s, and no numbers in it: .ci/run's second pass of tests/core (another CPU kernel) skips it
 def test_kill_9_at_random_moments_during_saves_leaves_a_whole_session(tmp_path):
     rng = random.Random(16)
     target = tmp_path / "s.json"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from malformed_files import good_session_text
 
-FUZZ = settings(max_examples=500, deadline=None, derandomize=True, database=None, print_blob=False,
+FUZZ = settings(max_examples=1000, deadline=None, derandomize=True, database=None, print_blob=False,
                 suppress_health_check=list(HealthCheck))
 BOM = "\ufeff".encode()
 RAW = "@@raw{}@@"  # a string value replaced by raw JSON text once dumped: tokens json.dumps cannot write

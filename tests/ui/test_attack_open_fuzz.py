@@ -139,6 +139,9 @@ def test_fuzzed_csvs_are_imported_whole_or_refused_by_name(qtbot, qtlog, window,
             if imported:
                 assert expected is not None and w.model.data == expected
                 assert w.sessions.path == before[4]  # an import is points, not a file the window holds
+                with qtbot.waitSignal(w.controller.state_ready) as got:  # after the points, in the worker's queue
+                    w.controller.request_state()
+                assert got.args[0].data == expected  # the worker trains on what the window shows
                 outcomes["accepted"] += 1
                 w.model.undo()  # back to the points before, so each import starts from the same window
                 assert w.model.data == before[0]

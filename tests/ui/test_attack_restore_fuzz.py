@@ -16,7 +16,7 @@ from uihelpers import wait_snapshot
 from micrograd_gui.core.files import session_file as sf
 from micrograd_gui.ui.recovery_files import OFFER
 
-RESTORE_FUZZ = settings(FUZZ, max_examples=200)  # each restore waits for the worker's autosave
+RESTORE_FUZZ = settings(FUZZ, max_examples=300)  # each restore waits for the worker's autosave
 
 
 def click(qtbot, w, text: str) -> None:
