@@ -188,6 +188,7 @@ class SessionActions(QObject):
         window then holds no file of the user's until the caller says which (Open) or none (Restore of an autosave):
         Ctrl+S never writes this session over the file shown before."""
         self.path = None
+        self.model.dismissed.emit("error")  # a refusal of the file tried before this one no longer applies
         docks = s.ui.get("docks")
         if isinstance(docks, list):
             self.layout.show_docks([d for d in docks if isinstance(d, str)])

@@ -163,3 +163,12 @@ def test_random_ui_sections_are_refused_with_a_message_or_restored_completely(qt
     if "scratch" in expected:
         assert w.model.scratch.text == expected["scratch"]["text"]
     w.model.set_teacher(set(), set())  # the next example opens without a teacher's locks in the way
+
+
+def test_a_refusal_banner_goes_when_another_file_opens(qtbot, window, tmp_path):
+    w = window
+    bad = session_with_ui(tmp_path / "bad.json", {"teacher": {"hidden": 5}})
+    assert not w.sessions.open_path(str(bad))
+    assert w.message.isVisible() and "bad.json" in w.message.text.text()
+    open_first(qtbot, w, tmp_path)
+    assert not w.message.isVisible() or "bad.json" not in w.message.text.text()
