@@ -12,8 +12,8 @@ from micrograd_gui.core.files.session_ui import MAX_TEXT
 class ScratchModel(QObject):
     """One owner for the Scratchpad's text and slider values; sessions save both."""
 
-    text_changed = Signal(str)
-    values_changed = Signal(object)  # dict[str, float]: leaf name -> the value a slider set
+    text_changed = Signal(str)  # a new text, with its values already in `values`
+    values_changed = Signal(object)  # dict[str, float], the text unchanged: leaf name -> the value a slider set
 
     def __init__(self, text: str = "", parent: QObject | None = None):
         super().__init__(parent)
@@ -22,12 +22,13 @@ class ScratchModel(QObject):
 
     def set_text(self, text: str, values: Mapping[str, float] | None = None) -> None:
         """New text (typed, an example, a lesson, a session); slider values start from the text's own numbers."""
-        changed = text != self.text
-        self.text = text
-        self.values = dict(values or {})
-        if changed:
+        changed, new = text != self.text, dict(values or {})
+        moved = new != self.values
+        self.text, self.values = text, new
+        if changed:  # its subscribers read the values with the text: one redraw, not a second for the values
             self.text_changed.emit(text)
-        self.values_changed.emit(dict(self.values))
+        elif moved:
+            self.values_changed.emit(dict(new))
 
     def set_value(self, name: str, value: float) -> None:
         """A leaf dragged to a value."""
