@@ -209,9 +209,8 @@ class DataPanel(QWidget):
         shown = np.flatnonzero(~np.isin(splits, sorted(self._hidden_splits)))
         # one pen, brush and symbol per (class, split) shared by its points: 5,000 points need at most 18 of each,
         # not one new pen a point (which took ~0.7 s a redraw at 5,000)
-        looks = {(c, sp): self._look(colours[c % len(colours)], sp)
-                 for c, sp in set(zip(labels[shown].tolist(), splits[shown].tolist(), strict=True))}
         keys = list(zip(labels[shown].tolist(), splits[shown].tolist(), strict=True))
+        looks = {(c, sp): self._look(colours[c % len(colours)], sp) for c, sp in set(keys)}
         xs, ys = np.asarray(data.xs, dtype=np.float64), np.asarray(data.ys, dtype=np.float64)
         self.scatter.setData(x=xs[shown], y=ys[shown], symbol=[SPLIT_SYMBOLS[k[1]] for k in keys],
                              brush=[looks[k][1] for k in keys], size=self.marker_size,
