@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         dock.raise_()
         if dock is self.network_dock:  # it shares the column of the data panel: give it the height and width
             self.resizeDocks([self.data_dock, dock], [1, self.height()], Qt.Orientation.Vertical)
-            self.resizeDocks([dock], [max(dock.width(), int(self.width() * 0.3))], Qt.Orientation.Horizontal)
+            self._widen_network_now()  # at once, as the menu shows it (its tab shown later widens it again)
         elif dock is self.scratch_dock:  # the editor and its graph need most of the height; the plane waits above
             QTimer.singleShot(0, lambda: self.resizeDocks([dock], [max(dock.height(), int(self.height() * 0.6))],
                                                           Qt.Orientation.Vertical))  # once the dock is laid out
@@ -165,9 +165,11 @@ class MainWindow(QMainWindow):
         """The network view in front: its column at least 30 % of the window, so a 16-16 network's maps and lines
         have room (a tab click in a lesson brings it forward in the narrow column of the loss plot)."""
         if on and not self.network_dock.isFloating():
-            QTimer.singleShot(0, lambda: self.resizeDocks(
-                [self.network_dock], [max(self.network_dock.width(), int(self.width() * 0.3))],
-                Qt.Orientation.Horizontal))
+            QTimer.singleShot(0, self._widen_network_now)
+
+    def _widen_network_now(self) -> None:
+        self.resizeDocks([self.network_dock], [max(self.network_dock.width(), int(self.width() * 0.3))],
+                         Qt.Orientation.Horizontal)
 
     @Slot(bool)
     def _on_presentation(self, on: bool) -> None:
