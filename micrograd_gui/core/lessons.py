@@ -9,7 +9,6 @@ from .datasets import DatasetSpec
 from .i18n_marks import QT_TRANSLATE_NOOP
 from .optim import OptimizerConfig
 from .presets import get_preset
-from .scratch.examples import EXAMPLES
 
 
 @dataclass(frozen=True)
@@ -106,15 +105,6 @@ LESSONS: tuple[Lesson, ...] = (
         "right-click to remove. Play needs points of two classes."),
         get_preset("hand").config, ("loss",)),
 )
-
-
-def _check_examples() -> None:
-    for lesson in LESSONS:
-        if lesson.scratch and lesson.scratch not in EXAMPLES:
-            raise ValueError(f"lesson {lesson.name!r} opens an unknown Scratchpad example {lesson.scratch!r}")
-
-
-_check_examples()
 
 
 def get_lesson(name: str) -> Lesson:
