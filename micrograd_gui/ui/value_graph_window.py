@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from micrograd_gui.core.files.atomic import atomic_replace
 from micrograd_gui.core.graph.trace import Graph
 
+from .picture_files import save_png
 from .value_graph_panel import ValueGraphPanel
 
 OPEN: list[ValueGraphWindow] = []  # the windows show() returned: kept alive until closed, as pyplot keeps figures
@@ -45,13 +45,7 @@ def write_png(graph: Graph, path: str | Path) -> None:
     panel = ValueGraphPanel()
     panel.resize(1100, 650)
     panel.set_graph(graph, keep_view=False)
-    image = panel.graph_view.render_image()
-
-    def save(tmp: str) -> None:
-        if not image.save(tmp, "PNG"):  # type: ignore[call-overload]  # the stubs say bytes; PySide6 takes str
-            raise OSError(f"could not write the PNG image {path}")
-
     try:
-        atomic_replace(path, save)
+        save_png(panel.graph_view.render_image(), path)  # whole or not at all; a failure says the system's reason
     finally:
         panel.deleteLater()
